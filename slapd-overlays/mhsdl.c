@@ -2,9 +2,57 @@
  *
  * Loaded with "moduleload mhsdl.la" and configured per database with
  * "overlay mhsdl" (slapd.conf) or an olcOverlay=mhsdl entry of object
- * class olcMhsdlConfig (cn=config).  This first version only registers the
- * overlay and its configuration class, so that sites and tests load it;
- * its checks come with the directory-overlays work.
+ * class olcMhsdlConfig (cn=config).  See doc/slapo-mhsdl.5.
+ *
+ * A distribution list is an entry of class mhs-distribution-list (with
+ * the auxiliary class mmhsList).  Its members are
+ *   mmhsMember          DNs of entries of this directory (people, roles,
+ *                       organisations, other lists: nested lists);
+ *   mhs-dl-members      O/R names; "<dn>" alone names an entry of this
+ *                       directory like mmhsMember, "addr [<dn>]" is an
+ *                       X.400 recipient;
+ *   mmhsExternalMember  RFC 5322 addresses outside the directory.
+ *
+ * Semantics per operation
+ *   add, modify  every new mmhsMember value, and every new directory-name-
+ *                only mhs-dl-members value, is followed through the
+ *                member graph (depth first, each list once).  If the
+ *                entry being written is reached, the write is refused
+ *                with constraintViolation (19) naming the cycle:
+ *                  mhsdl: L: adding member M would create the cycle
+ *                  L -> M -> N -> L
+ *                A list naming itself is refused the same way.  Deleting
+ *                members cannot create a cycle and is not checked.  The
+ *                relax control and syncrepl consumers skip the check.
+ *   search       the operational attribute mmhsExpandedRecipient is
+ *                computed for a mhs-distribution-list entry when it is
+ *                requested BY NAME (not by "+"): one value per final
+ *                recipient of the transitive, de-duplicated expansion,
+ *                in the form of lib/mmhs_dl.h (section "Expanded
+ *                recipient"):
+ *                  rfc822:ADDR <DN> | x400:ORADDR [<DN>] | none:<DN>
+ *                  prefixed with "remote " (a list of another site: its
+ *                  address, for the expander to forward) or "list " (a
+ *                  nested list not expanded because its parent's
+ *                  mhs-dl-policy says further-dl-expansion-allowed=FALSE,
+ *                  or the nesting is deeper than mhsdl-max-depth).
+ *                An entry's delivery address is its first mail value,
+ *                else its first mhs-or-addresses value, else "none".
+ *                Each entry appears once; each address appears once.
+ *   exop         ARC.5.2.1 "may originator X submit to list L?": request
+ *                value "ORIGINATOR$LISTDN" (UTF-8; the last '$' splits);
+ *                ORIGINATOR is an O/R name (section 2 of
+ *                doc/acp133-string-forms.md), a DN or an RFC 5322
+ *                address.  Response value "TRUE" or "FALSE", result
+ *                success, the reason in the diagnostic text.  The
+ *                requester needs read access to the list's
+ *                mhs-dl-submit-permissions.  member-of-dl is answered
+ *                transitively (nested lists of any site and policy).
+ *
+ * Member entries are read with overlay_entry_get_ov(), below this
+ * overlay, without access control on the member entries: access to
+ * the expansion is governed by the ACLs on the list's
+ * mmhsExpandedRecipient.
  */
 #include "portable.h"
 
@@ -15,10 +63,1261 @@
 #include "slap-config.h"
 
 #include "mmhs_overlay.h"
+#include "mmhs_dl.h"
+
+#define MHSDL_ARC		"2.25.59028202126315117165413111612054445617"
+#define MHSDL_EXOP_SUBMIT	MHSDL_ARC ".5.2.1"
+
+#define MHSDL_DEF_MAX_DEPTH	32
+#define MHSDL_DEF_MAX_RCPTS	1000000
+
+/* Per-database configuration. */
+typedef struct mhsdl_conf {
+	struct berval	mc_site;	/* this site's entry, empty: all local */
+	struct berval	mc_nsite;
+	int		mc_max_depth;
+	int		mc_max_rcpts;
+} mhsdl_conf;
 
 static slap_overinst mhsdl_ovl;
 
+static AttributeDescription *mhsdl_ad_expanded;
+static AttributeDescription *mhsdl_ad_member, *mhsdl_ad_ext_member,
+	*mhsdl_ad_dl_members, *mhsdl_ad_policy, *mhsdl_ad_submit,
+	*mhsdl_ad_site, *mhsdl_ad_mail, *mhsdl_ad_oraddr, *mhsdl_ad_gmember,
+	*mhsdl_ad_umember;
+static ObjectClass *mhsdl_oc_list;
+
+static const struct berval mhsdl_exop_oid = BER_BVC(MHSDL_EXOP_SUBMIT);
+
+/* mhsdl_schema - resolve the schema elements used; 0 when all exist */
+static int
+mhsdl_schema(void)
+{
+	static const struct {
+		const char *name;
+		AttributeDescription **ad;
+	} ads[] = {
+		{ "mmhsMember", &mhsdl_ad_member },
+		{ "mmhsExternalMember", &mhsdl_ad_ext_member },
+		{ "mhs-dl-members", &mhsdl_ad_dl_members },
+		{ "mhs-dl-policy", &mhsdl_ad_policy },
+		{ "mhs-dl-submit-permissions", &mhsdl_ad_submit },
+		{ "mmhsSite", &mhsdl_ad_site },
+		{ "mail", &mhsdl_ad_mail },
+		{ "mhs-or-addresses", &mhsdl_ad_oraddr },
+		{ "member", &mhsdl_ad_gmember },
+		{ "uniqueMember", &mhsdl_ad_umember },
+		{ NULL, NULL }
+	};
+	const char *text;
+	int i;
+
+	if (mhsdl_oc_list != NULL)
+		return 0;
+	for (i = 0; ads[i].name != NULL; i++) {
+		if (*ads[i].ad == NULL &&
+		    slap_str2ad(ads[i].name, ads[i].ad, &text) != LDAP_SUCCESS) {
+			Debug(LDAP_DEBUG_ANY, "mhsdl: attribute type %s is not "
+			    "defined: load acp133.schema and mmhs.schema\n",
+			    ads[i].name);
+			return -1;
+		}
+	}
+	mhsdl_oc_list = oc_find("mhs-distribution-list");
+	if (mhsdl_oc_list == NULL) {
+		Debug(LDAP_DEBUG_ANY, "mhsdl: object class mhs-distribution-list"
+		    " is not defined: load acp133.schema\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* A set of strings in per-operation memory (open addressing). */
+
+typedef struct mhsdl_set {
+	struct berval	*st_slot;
+	size_t		st_size;	/* power of two */
+	size_t		st_count;
+} mhsdl_set;
+
+/* mhsdl_hash - FNV-1a of a berval */
+static size_t
+mhsdl_hash(const struct berval *bv)
+{
+	size_t h = 2166136261u;
+	ber_len_t i;
+
+	for (i = 0; i < bv->bv_len; i++) {
+		h ^= (unsigned char) bv->bv_val[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* mhsdl_set_free - release a set */
+static void
+mhsdl_set_free(Operation *op, mhsdl_set *s)
+{
+	size_t i;
+
+	if (s->st_slot == NULL)
+		return;
+	for (i = 0; i < s->st_size; i++)
+		if (s->st_slot[i].bv_val != NULL)
+			op->o_tmpfree(s->st_slot[i].bv_val, op->o_tmpmemctx);
+	op->o_tmpfree(s->st_slot, op->o_tmpmemctx);
+	memset(s, 0, sizeof(*s));
+}
+
+/* mhsdl_set_slot - the slot of key, or the empty slot where it goes */
+static struct berval *
+mhsdl_set_slot(mhsdl_set *s, const struct berval *key)
+{
+	size_t i = mhsdl_hash(key) & (s->st_size - 1);
+
+	while (s->st_slot[i].bv_val != NULL &&
+	    !(s->st_slot[i].bv_len == key->bv_len &&
+	    memcmp(s->st_slot[i].bv_val, key->bv_val, key->bv_len) == 0))
+		i = (i + 1) & (s->st_size - 1);
+	return &s->st_slot[i];
+}
+
+/* mhsdl_set_add - add a copy of key; 1 when new, 0 when already there */
+static int
+mhsdl_set_add(Operation *op, mhsdl_set *s, const struct berval *key)
+{
+	struct berval *slot, *old;
+	size_t i, oldsize;
+
+	if (s->st_slot == NULL || (s->st_count + 1) * 2 > s->st_size) {
+		old = s->st_slot;
+		oldsize = s->st_size;
+		s->st_size = oldsize ? oldsize * 2 : 64;
+		s->st_slot = op->o_tmpcalloc(s->st_size, sizeof(struct berval),
+		    op->o_tmpmemctx);
+		for (i = 0; i < oldsize; i++)
+			if (old[i].bv_val != NULL)
+				*mhsdl_set_slot(s, &old[i]) = old[i];
+		if (old != NULL)
+			op->o_tmpfree(old, op->o_tmpmemctx);
+	}
+	slot = mhsdl_set_slot(s, key);
+	if (slot->bv_val != NULL)
+		return 0;
+	slot->bv_len = key->bv_len;
+	slot->bv_val = op->o_tmpalloc(key->bv_len + 1, op->o_tmpmemctx);
+	memcpy(slot->bv_val, key->bv_val, key->bv_len);
+	slot->bv_val[key->bv_len] = '\0';
+	s->st_count++;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Entries and member values */
+
+/* mhsdl_get - fetch an entry below this overlay; NULL when absent */
+static Entry *
+mhsdl_get(Operation *op, slap_overinst *on, struct berval *ndn)
+{
+	Entry *e = NULL;
+
+	if (overlay_entry_get_ov(op, ndn, NULL, NULL, 0, &e, on) !=
+	    LDAP_SUCCESS)
+		return NULL;
+	return e;
+}
+
+/* mhsdl_release - give back an entry from mhsdl_get */
+static void
+mhsdl_release(Operation *op, slap_overinst *on, Entry *e)
+{
+	if (e != NULL)
+		overlay_entry_release_ov(op, e, 0, on);
+}
+
+/* mhsdl_is_list - is e a distribution list? */
+static int
+mhsdl_is_list(Entry *e)
+{
+	return is_entry_objectclass(e, mhsdl_oc_list, 0);
+}
+
+/* mhsdl_dn_normalize - normalize len bytes at dn (not NUL-terminated)
+ * into ndn (tmp memory); LDAP result code */
+static int
+mhsdl_dn_normalize(Operation *op, const char *dn, size_t len,
+	struct berval *ndn)
+{
+	struct berval bv;
+	int rc;
+
+	bv.bv_len = len;
+	bv.bv_val = op->o_tmpalloc(len + 1, op->o_tmpmemctx);
+	memcpy(bv.bv_val, dn, len);
+	bv.bv_val[len] = '\0';
+	rc = dnNormalize(0, NULL, NULL, &bv, ndn, op->o_tmpmemctx);
+	op->o_tmpfree(bv.bv_val, op->o_tmpmemctx);
+	return rc;
+}
+
+/*
+ * mhsdl_dlm_ndn - the normalized DN of a directory-name-only
+ * mhs-dl-members value (tmp memory, caller frees); 0 when the value is
+ * one, -1 when it is an address or does not parse.
+ */
+static int
+mhsdl_dlm_ndn(Operation *op, struct berval *val, struct berval *ndn)
+{
+	struct mmhs_orname name;
+
+	if (mmhs_orname_parse(val->bv_val, 0, &name, NULL, 0) < 0 ||
+	    name.on_has_addr || name.on_dn == NULL)
+		return -1;
+	if (mhsdl_dn_normalize(op, name.on_dn, name.on_dnlen, ndn) !=
+	    LDAP_SUCCESS)
+		return -1;
+	return 0;
+}
+
+/* mhsdl_site_remote - is list e hosted by another site? */
+static int
+mhsdl_site_remote(mhsdl_conf *mc, Entry *e)
+{
+	Attribute *a;
+
+	if (BER_BVISEMPTY(&mc->mc_nsite))
+		return 0;
+	a = attr_find(e->e_attrs, mhsdl_ad_site);
+	if (a == NULL || a->a_numvals == 0)
+		return 0;
+	return !dn_match(&a->a_nvals[0], &mc->mc_nsite);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cycle refusal */
+
+typedef struct mhsdl_cyc {
+	Operation	*cy_op;
+	slap_overinst	*cy_on;
+	struct berval	*cy_target;	/* ndn of the list being written */
+	mhsdl_set	cy_seen;
+	struct berval	*cy_path;	/* pretty DNs from the new member */
+	int		cy_depth, cy_max;
+} mhsdl_cyc;
+
+/* mhsdl_cyc_walk - depth first from ndn; 1 when the target is reached */
+static int
+mhsdl_cyc_walk(mhsdl_cyc *cy, struct berval *ndn)
+{
+	Operation *op = cy->cy_op;
+	Entry *e;
+	Attribute *a;
+	struct berval dndn;
+	unsigned i;
+	int found = 0;
+
+	if (dn_match(ndn, cy->cy_target))
+		return 1;
+	if (cy->cy_depth >= cy->cy_max || !mhsdl_set_add(op, &cy->cy_seen, ndn))
+		return 0;
+	e = mhsdl_get(op, cy->cy_on, ndn);
+	if (e == NULL)
+		return 0;
+	ber_dupbv_x(&cy->cy_path[cy->cy_depth], &e->e_name, op->o_tmpmemctx);
+	cy->cy_depth++;
+	a = attr_find(e->e_attrs, mhsdl_ad_member);
+	for (i = 0; a != NULL && i < a->a_numvals && !found; i++)
+		found = mhsdl_cyc_walk(cy, &a->a_nvals[i]);
+	a = attr_find(e->e_attrs, mhsdl_ad_dl_members);
+	for (i = 0; a != NULL && i < a->a_numvals && !found; i++) {
+		if (mhsdl_dlm_ndn(op, &a->a_vals[i], &dndn) < 0)
+			continue;
+		found = mhsdl_cyc_walk(cy, &dndn);
+		op->o_tmpfree(dndn.bv_val, op->o_tmpmemctx);
+	}
+	mhsdl_release(op, cy->cy_on, e);
+	if (!found) {
+		cy->cy_depth--;
+		op->o_tmpfree(cy->cy_path[cy->cy_depth].bv_val,
+		    op->o_tmpmemctx);
+	}
+	return found;
+}
+
+/*
+ * mhsdl_check_member - refuse (text in buf) when list dn/ndn gaining
+ * member mdn/mndn closes a cycle; returns an LDAP result code
+ */
+static int
+mhsdl_check_member(Operation *op, slap_overinst *on, struct berval *dn,
+	struct berval *ndn, struct berval *mdn, struct berval *mndn,
+	char *buf, size_t buflen)
+{
+	mhsdl_conf *mc = on->on_bi.bi_private;
+	mhsdl_cyc cy;
+	size_t off;
+	int i, rc = LDAP_SUCCESS;
+
+	if (dn_match(ndn, mndn)) {
+		snprintf(buf, buflen, "mhsdl: %s: member %s is the list itself:"
+		    " a list cannot be a member of itself (cycle %s -> %s)",
+		    dn->bv_val, mdn->bv_val, dn->bv_val, dn->bv_val);
+		return LDAP_CONSTRAINT_VIOLATION;
+	}
+	memset(&cy, 0, sizeof(cy));
+	cy.cy_op = op;
+	cy.cy_on = on;
+	cy.cy_target = ndn;
+	cy.cy_max = mc->mc_max_depth;
+	cy.cy_path = op->o_tmpcalloc(cy.cy_max + 1, sizeof(struct berval),
+	    op->o_tmpmemctx);
+	if (mhsdl_cyc_walk(&cy, mndn)) {
+		off = snprintf(buf, buflen, "mhsdl: %s: adding member %s would"
+		    " create the cycle %s", dn->bv_val, mdn->bv_val,
+		    dn->bv_val);
+		for (i = 0; i < cy.cy_depth; i++) {
+			if (off < buflen)
+				off += snprintf(buf + off, buflen - off,
+				    " -> %s", cy.cy_path[i].bv_val);
+			op->o_tmpfree(cy.cy_path[i].bv_val, op->o_tmpmemctx);
+		}
+		if (off < buflen)
+			snprintf(buf + off, buflen - off, " -> %s", dn->bv_val);
+		rc = LDAP_CONSTRAINT_VIOLATION;
+	}
+	op->o_tmpfree(cy.cy_path, op->o_tmpmemctx);
+	mhsdl_set_free(op, &cy.cy_seen);
+	return rc;
+}
+
+/*
+ * mhsdl_check_values - check the member values of one attribute
+ * (mmhsMember: nvals normalized; mhs-dl-members: directory names only)
+ */
+static int
+mhsdl_check_values(Operation *op, slap_overinst *on, struct berval *dn,
+	struct berval *ndn, AttributeDescription *ad, BerVarray vals,
+	BerVarray nvals, char *buf, size_t buflen)
+{
+	struct berval mndn;
+	int i, rc = LDAP_SUCCESS;
+
+	for (i = 0; vals != NULL && vals[i].bv_val != NULL &&
+	    rc == LDAP_SUCCESS; i++) {
+		if (ad == mhsdl_ad_member) {
+			rc = mhsdl_check_member(op, on, dn, ndn, &vals[i],
+			    nvals != NULL ? &nvals[i] : &vals[i], buf, buflen);
+			continue;
+		}
+		if (mhsdl_dlm_ndn(op, &vals[i], &mndn) < 0)
+			continue;
+		rc = mhsdl_check_member(op, on, dn, ndn, &vals[i], &mndn, buf,
+		    buflen);
+		op->o_tmpfree(mndn.bv_val, op->o_tmpmemctx);
+	}
+	return rc;
+}
+
+/* mhsdl_skip - operations that are not checked */
+static int
+mhsdl_skip(Operation *op)
+{
+	return get_relax(op) || SLAPD_SYNC_IS_SYNCCONN(op->o_connid) ||
+	    mhsdl_schema() != 0;
+}
+
+/* mhsdl_refuse - send a refusal through the rest of the stack */
+static int
+mhsdl_refuse(Operation *op, SlapReply *rs, slap_overinst *on, int rc,
+	const char *text)
+{
+	op->o_bd->bd_info = (BackendInfo *) on->on_info;
+	send_ldap_error(op, rs, rc, text);
+	return rs->sr_err;
+}
+
+/* mhsdl_add - refuse an added list whose members close a cycle */
+static int
+mhsdl_add(Operation *op, SlapReply *rs)
+{
+	slap_overinst *on = (slap_overinst *) op->o_bd->bd_info;
+	char buf[SLAP_TEXT_BUFLEN * 2];
+	Attribute *a;
+	int rc = LDAP_SUCCESS;
+
+	if (mhsdl_skip(op))
+		return SLAP_CB_CONTINUE;
+	for (a = op->ora_e->e_attrs; a != NULL && rc == LDAP_SUCCESS;
+	    a = a->a_next)
+		if (a->a_desc == mhsdl_ad_member ||
+		    a->a_desc == mhsdl_ad_dl_members)
+			rc = mhsdl_check_values(op, on, &op->ora_e->e_name,
+			    &op->ora_e->e_nname, a->a_desc, a->a_vals,
+			    a->a_nvals, buf, sizeof(buf));
+	if (rc != LDAP_SUCCESS)
+		return mhsdl_refuse(op, rs, on, rc, buf);
+	return SLAP_CB_CONTINUE;
+}
+
+/* mhsdl_modify - refuse new member values that close a cycle */
+static int
+mhsdl_modify(Operation *op, SlapReply *rs)
+{
+	slap_overinst *on = (slap_overinst *) op->o_bd->bd_info;
+	char buf[SLAP_TEXT_BUFLEN * 2];
+	Modifications *m;
+	int rc = LDAP_SUCCESS, mop;
+
+	if (mhsdl_skip(op))
+		return SLAP_CB_CONTINUE;
+	for (m = op->orm_modlist; m != NULL && rc == LDAP_SUCCESS;
+	    m = m->sml_next) {
+		mop = m->sml_op & LDAP_MOD_OP;
+		if (m->sml_desc != mhsdl_ad_member &&
+		    m->sml_desc != mhsdl_ad_dl_members)
+			continue;
+		if (mop != LDAP_MOD_ADD && mop != LDAP_MOD_REPLACE &&
+		    mop != SLAP_MOD_SOFTADD)
+			continue;
+		rc = mhsdl_check_values(op, on, &op->o_req_dn, &op->o_req_ndn,
+		    m->sml_desc, m->sml_values, m->sml_nvalues, buf,
+		    sizeof(buf));
+	}
+	if (rc != LDAP_SUCCESS)
+		return mhsdl_refuse(op, rs, on, rc, buf);
+	return SLAP_CB_CONTINUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expansion */
+
+typedef struct mhsdl_exp {
+	Operation	*ex_op;
+	slap_overinst	*ex_on;
+	mhsdl_conf	*ex_mc;
+	mhsdl_set	ex_entries;	/* ndns of entries already handled */
+	mhsdl_set	ex_addrs;	/* "kind:lower(address)" delivered */
+	BerVarray	ex_vals;	/* heap: handed to the frontend */
+	int		ex_nvals, ex_maxvals;
+	int		ex_truncated;
+} mhsdl_exp;
+
+/* mhsdl_exp_add - one recipient, unless its address was seen already */
+static void
+mhsdl_exp_add(mhsdl_exp *ex, int flags, enum mmhs_dl_rcpt_kind kind,
+	struct berval *addr, struct berval *dn)
+{
+	Operation *op = ex->ex_op;
+	struct mmhs_dl_recipient r;
+	char buf[MMHS_DL_STRLEN], key[MMHS_DL_STRLEN];
+	struct berval kbv;
+	ber_len_t i;
+	int n;
+
+	if (kind != MMHS_DL_RCPT_NONE) {
+		n = snprintf(key, sizeof(key), "%d:", (int) kind);
+		for (i = 0; i < addr->bv_len && n + 1 < (int) sizeof(key); i++)
+			key[n++] = (addr->bv_val[i] >= 'A' && addr->bv_val[i] <= 'Z') ?
+			    addr->bv_val[i] + ('a' - 'A') : addr->bv_val[i];
+		kbv.bv_val = key;
+		kbv.bv_len = n;
+		if (!mhsdl_set_add(op, &ex->ex_addrs, &kbv))
+			return;
+	}
+	if (ex->ex_nvals >= ex->ex_mc->mc_max_rcpts) {
+		ex->ex_truncated = 1;
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	r.dr_flags = flags;
+	r.dr_kind = kind;
+	if (addr != NULL) {
+		r.dr_addr = addr->bv_val;
+		r.dr_addrlen = addr->bv_len;
+	}
+	if (dn != NULL) {
+		r.dr_dn = dn->bv_val;
+		r.dr_dnlen = dn->bv_len;
+	}
+	n = mmhs_dl_recipient_format(&r, buf, sizeof(buf));
+	if (n < 0)
+		return;
+	if (ex->ex_nvals + 1 >= ex->ex_maxvals) {
+		ex->ex_maxvals = ex->ex_maxvals ? ex->ex_maxvals * 2 : 256;
+		ex->ex_vals = ch_realloc(ex->ex_vals,
+		    ex->ex_maxvals * sizeof(struct berval));
+	}
+	ex->ex_vals[ex->ex_nvals].bv_len = n;
+	ex->ex_vals[ex->ex_nvals].bv_val = ch_malloc(n + 1);
+	memcpy(ex->ex_vals[ex->ex_nvals].bv_val, buf, n + 1);
+	ex->ex_nvals++;
+	BER_BVZERO(&ex->ex_vals[ex->ex_nvals]);
+}
+
+/* mhsdl_exp_entry_rcpt - an entry as one recipient (its address) */
+static void
+mhsdl_exp_entry_rcpt(mhsdl_exp *ex, int flags, Entry *e)
+{
+	Attribute *a;
+
+	a = attr_find(e->e_attrs, mhsdl_ad_mail);
+	if (a != NULL && a->a_numvals > 0) {
+		mhsdl_exp_add(ex, flags, MMHS_DL_RCPT_RFC822, &a->a_vals[0],
+		    &e->e_name);
+		return;
+	}
+	a = attr_find(e->e_attrs, mhsdl_ad_oraddr);
+	if (a != NULL && a->a_numvals > 0) {
+		mhsdl_exp_add(ex, flags, MMHS_DL_RCPT_X400, &a->a_vals[0],
+		    &e->e_name);
+		return;
+	}
+	mhsdl_exp_add(ex, flags, MMHS_DL_RCPT_NONE, NULL, &e->e_name);
+}
+
+static void mhsdl_exp_list(mhsdl_exp *ex, Entry *list, int depth);
+
+/* mhsdl_exp_member - one directory member of a list */
+static void
+mhsdl_exp_member(mhsdl_exp *ex, struct berval *dn, struct berval *ndn,
+	int further, int depth)
+{
+	Entry *e;
+
+	if (!mhsdl_set_add(ex->ex_op, &ex->ex_entries, ndn))
+		return;
+	e = mhsdl_get(ex->ex_op, ex->ex_on, ndn);
+	if (e == NULL) {
+		/* dangling member: shown, so that the owner sees it */
+		mhsdl_exp_add(ex, 0, MMHS_DL_RCPT_NONE, NULL, dn);
+		return;
+	}
+	if (!mhsdl_is_list(e))
+		mhsdl_exp_entry_rcpt(ex, 0, e);
+	else if (mhsdl_site_remote(ex->ex_mc, e))
+		mhsdl_exp_entry_rcpt(ex, MMHS_DL_RCPT_REMOTE, e);
+	else if (!further || depth + 1 >= ex->ex_mc->mc_max_depth)
+		mhsdl_exp_entry_rcpt(ex, MMHS_DL_RCPT_LIST, e);
+	else
+		mhsdl_exp_list(ex, e, depth + 1);
+	mhsdl_release(ex->ex_op, ex->ex_on, e);
+}
+
+/* mhsdl_exp_list - every member of one list, nested lists recursively */
+static void
+mhsdl_exp_list(mhsdl_exp *ex, Entry *list, int depth)
+{
+	Operation *op = ex->ex_op;
+	struct mmhs_dl_policy pol;
+	struct mmhs_orname name;
+	char abuf[MMHS_ORADDR_STRLEN];
+	struct berval addr, dn, ndn;
+	Attribute *a;
+	unsigned i;
+	int n;
+
+	mmhs_dl_policy_init(&pol);
+	a = attr_find(list->e_attrs, mhsdl_ad_policy);
+	if (a != NULL && a->a_numvals > 0 &&
+	    mmhs_dl_policy_parse(a->a_vals[0].bv_val, &pol, NULL, 0) < 0)
+		mmhs_dl_policy_init(&pol);
+
+	a = attr_find(list->e_attrs, mhsdl_ad_member);
+	for (i = 0; a != NULL && i < a->a_numvals; i++)
+		mhsdl_exp_member(ex, &a->a_vals[i], &a->a_nvals[i],
+		    pol.pl_further_dl_expansion_allowed, depth);
+
+	a = attr_find(list->e_attrs, mhsdl_ad_ext_member);
+	for (i = 0; a != NULL && i < a->a_numvals; i++)
+		mhsdl_exp_add(ex, 0, MMHS_DL_RCPT_RFC822, &a->a_vals[i], NULL);
+
+	a = attr_find(list->e_attrs, mhsdl_ad_dl_members);
+	for (i = 0; a != NULL && i < a->a_numvals; i++) {
+		if (mmhs_orname_parse(a->a_vals[i].bv_val, 0, &name, NULL, 0)
+		    < 0)
+			continue;	/* acp133 refuses such values */
+		dn.bv_val = (char *) name.on_dn;
+		dn.bv_len = name.on_dnlen;
+		if (name.on_has_addr) {
+			n = mmhs_oraddr_format(&name.on_addr, abuf,
+			    sizeof(abuf));
+			if (n < 0)
+				continue;
+			addr.bv_val = abuf;
+			addr.bv_len = n;
+			mhsdl_exp_add(ex, 0, MMHS_DL_RCPT_X400, &addr,
+			    name.on_dn != NULL ? &dn : NULL);
+			continue;
+		}
+		if (mhsdl_dn_normalize(op, name.on_dn, name.on_dnlen, &ndn) !=
+		    LDAP_SUCCESS)
+			continue;
+		mhsdl_exp_member(ex, &dn, &ndn,
+		    pol.pl_further_dl_expansion_allowed, depth);
+		op->o_tmpfree(ndn.bv_val, op->o_tmpmemctx);
+	}
+}
+
+/* mhsdl_asked - was mmhsExpandedRecipient requested by name ("+" is not
+ * enough: the expansion is too costly to compute for every list)? */
+static int
+mhsdl_asked(AttributeName *an)
+{
+	for (; an != NULL && !BER_BVISNULL(&an->an_name); an++)
+		if (an->an_desc == mhsdl_ad_expanded)
+			return 1;
+	return 0;
+}
+
+/* mhsdl_operational - mmhsExpandedRecipient, when asked for by name */
+static int
+mhsdl_operational(Operation *op, SlapReply *rs)
+{
+	slap_overinst *on = (slap_overinst *) op->o_bd->bd_info;
+	mhsdl_exp ex;
+	Attribute *a, **ap;
+
+	if (rs->sr_entry == NULL || !mhsdl_asked(rs->sr_attrs) ||
+	    mhsdl_schema() != 0 || !mhsdl_is_list(rs->sr_entry))
+		return SLAP_CB_CONTINUE;
+	memset(&ex, 0, sizeof(ex));
+	ex.ex_op = op;
+	ex.ex_on = on;
+	ex.ex_mc = on->on_bi.bi_private;
+	mhsdl_set_add(op, &ex.ex_entries, &rs->sr_entry->e_nname);
+	mhsdl_exp_list(&ex, rs->sr_entry, 0);
+	mhsdl_set_free(op, &ex.ex_entries);
+	mhsdl_set_free(op, &ex.ex_addrs);
+	if (ex.ex_truncated)
+		Debug(LDAP_DEBUG_ANY, "%s mhsdl: %s: expansion stopped at %d "
+		    "recipients (mhsdl-max-recipients)\n", op->o_log_prefix,
+		    rs->sr_entry->e_name.bv_val, ex.ex_mc->mc_max_rcpts);
+	if (ex.ex_nvals == 0)
+		return SLAP_CB_CONTINUE;
+	a = attr_alloc(mhsdl_ad_expanded);
+	a->a_vals = ex.ex_vals;
+	a->a_nvals = ex.ex_vals;
+	a->a_numvals = ex.ex_nvals;
+	for (ap = &rs->sr_operational_attrs; *ap != NULL; ap = &(*ap)->a_next)
+		;
+	*ap = a;
+	return SLAP_CB_CONTINUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Submit permission (extended operation) */
+
+/* State of one submit-permission request. */
+typedef struct mhsdl_sub {
+	Operation	*sb_op;
+	slap_overinst	*sb_on;
+	mhsdl_conf	*sb_mc;
+	mhsdl_set	sb_seen;
+} mhsdl_sub;
+
+/* Result of an internal search for one entry. */
+typedef struct mhsdl_found {
+	struct berval	fd_ndn;		/* tmp memory */
+	int		fd_count;
+} mhsdl_found;
+
+/* mhsdl_find_cb - remember the first entry an internal search returns */
+static int
+mhsdl_find_cb(Operation *op, SlapReply *rs)
+{
+	mhsdl_found *fd = op->o_callback->sc_private;
+
+	if (rs->sr_type == REP_SEARCH) {
+		if (fd->fd_count++ == 0)
+			ber_dupbv_x(&fd->fd_ndn, &rs->sr_entry->e_nname,
+			    op->o_tmpmemctx);
+	}
+	return 0;
+}
+
+/*
+ * mhsdl_find - DN (normalized, tmp memory) of the first entry of this
+ * database whose attribute ad equals value, optionally restricted to
+ * lists; 0 found, -1 not
+ */
+static int
+mhsdl_find(Operation *op, slap_overinst *on, AttributeDescription *ad,
+	const char *value, size_t len, int lists, struct berval *ndn)
+{
+	Operation o = *op;
+	SlapReply r = { REP_SEARCH };
+	slap_callback cb = { NULL, mhsdl_find_cb, NULL, NULL };
+	mhsdl_found fd;
+	struct berval val, esc, fstr;
+	BackendInfo *bi = op->o_bd->bd_info;
+
+	memset(&fd, 0, sizeof(fd));
+	val.bv_val = (char *) value;
+	val.bv_len = len;
+	if (filter_escape_value_x(&val, &esc, op->o_tmpmemctx) != 0)
+		return -1;
+	fstr.bv_len = esc.bv_len + ad->ad_cname.bv_len + 64;
+	fstr.bv_val = op->o_tmpalloc(fstr.bv_len, op->o_tmpmemctx);
+	fstr.bv_len = snprintf(fstr.bv_val, fstr.bv_len, lists ?
+	    "(&(objectClass=mhs-distribution-list)(%s=%s))" : "(%s=%s)",
+	    ad->ad_cname.bv_val, esc.bv_val);
+	op->o_tmpfree(esc.bv_val, op->o_tmpmemctx);
+	cb.sc_private = &fd;
+	o.o_callback = &cb;
+	o.o_tag = LDAP_REQ_SEARCH;
+	o.o_req_dn = op->o_bd->be_suffix[0];
+	o.o_req_ndn = op->o_bd->be_nsuffix[0];
+	o.ors_scope = LDAP_SCOPE_SUBTREE;
+	o.ors_deref = LDAP_DEREF_NEVER;
+	o.ors_filterstr = fstr;
+	o.ors_filter = str2filter_x(&o, fstr.bv_val);
+	o.ors_attrs = slap_anlist_no_attrs;
+	o.ors_attrsonly = 1;
+	o.ors_limit = NULL;
+	o.ors_slimit = SLAP_NO_LIMIT;
+	o.ors_tlimit = SLAP_NO_LIMIT;
+	o.o_managedsait = SLAP_CONTROL_CRITICAL;
+	if (o.ors_filter != NULL) {
+		o.o_bd->bd_info = (BackendInfo *) on->on_info;
+		(void) o.o_bd->be_search(&o, &r);
+		o.o_bd->bd_info = bi;
+		filter_free_x(&o, o.ors_filter, 1);
+	}
+	op->o_tmpfree(fstr.bv_val, op->o_tmpmemctx);
+	if (fd.fd_count == 0)
+		return -1;
+	*ndn = fd.fd_ndn;
+	return 0;
+}
+
+/* mhsdl_entry_has_addr - does entry e have O/R address addr? */
+static int
+mhsdl_entry_has_addr(Entry *e, const struct mmhs_oraddr *addr)
+{
+	struct mmhs_oraddr ea;
+	Attribute *a;
+	unsigned i;
+
+	a = attr_find(e->e_attrs, mhsdl_ad_oraddr);
+	for (i = 0; a != NULL && i < a->a_numvals; i++)
+		if (mmhs_oraddr_parse(a->a_vals[i].bv_val, 0, &ea, NULL, 0)
+		    == 0 && mmhs_oraddr_equal(&ea, addr))
+			return 1;
+	return 0;
+}
+
+/* mhsdl_sub_walk - is orig a member of list ndn, transitively? */
+static int
+mhsdl_sub_walk(mhsdl_sub *sb, struct berval *ndn,
+	const struct mmhs_dl_originator *orig, int depth)
+{
+	Operation *op = sb->sb_op;
+	struct berval ondn, mndn;
+	struct mmhs_orname name;
+	Entry *l, *m;
+	Attribute *a;
+	unsigned i;
+	int found = 0;
+
+	if (depth >= sb->sb_mc->mc_max_depth ||
+	    !mhsdl_set_add(op, &sb->sb_seen, ndn))
+		return 0;
+	l = mhsdl_get(op, sb->sb_on, ndn);
+	if (l == NULL)
+		return 0;
+	ondn.bv_val = (char *) orig->do_dn;
+	ondn.bv_len = orig->do_dnlen;
+	a = attr_find(l->e_attrs, mhsdl_ad_member);
+	for (i = 0; a != NULL && i < a->a_numvals && !found; i++) {
+		if (orig->do_dn != NULL && dn_match(&a->a_nvals[i], &ondn)) {
+			found = 1;
+			break;
+		}
+		m = mhsdl_get(op, sb->sb_on, &a->a_nvals[i]);
+		if (m == NULL)
+			continue;
+		if (mhsdl_is_list(m))
+			found = mhsdl_sub_walk(sb, &a->a_nvals[i], orig,
+			    depth + 1);
+		else if (orig->do_addr != NULL)
+			found = mhsdl_entry_has_addr(m, orig->do_addr);
+		mhsdl_release(op, sb->sb_on, m);
+	}
+	a = attr_find(l->e_attrs, mhsdl_ad_dl_members);
+	for (i = 0; a != NULL && i < a->a_numvals && !found; i++) {
+		if (mmhs_orname_parse(a->a_vals[i].bv_val, 0, &name, NULL, 0)
+		    < 0)
+			continue;
+		if (name.on_has_addr && orig->do_addr != NULL &&
+		    mmhs_oraddr_equal(&name.on_addr, orig->do_addr)) {
+			found = 1;
+			break;
+		}
+		if (name.on_dn == NULL || mhsdl_dlm_ndn(op, &a->a_vals[i],
+		    &mndn) < 0)
+			continue;
+		if (orig->do_dn != NULL && dn_match(&mndn, &ondn))
+			found = 1;
+		else
+			found = mhsdl_sub_walk(sb, &mndn, orig, depth + 1);
+		op->o_tmpfree(mndn.bv_val, op->o_tmpmemctx);
+	}
+	mhsdl_release(op, sb->sb_on, l);
+	return found;
+}
+
+/* mhsdl_sub_member - membership callback of mmhs_dl_perm_match() */
+static int
+mhsdl_sub_member(void *arg, enum mmhs_dl_perm_kind kind,
+	const struct mmhs_orname *name, const struct mmhs_dl_originator *orig,
+	char *err, size_t errlen)
+{
+	mhsdl_sub *sb = arg;
+	Operation *op = sb->sb_op;
+	struct berval dn, ndn, ondn;
+	char abuf[MMHS_ORADDR_STRLEN];
+	Attribute *a;
+	Entry *g;
+	unsigned i;
+	int n, found = 0;
+
+	if (name->on_dn != NULL) {
+		dn.bv_val = (char *) name->on_dn;
+		dn.bv_len = name->on_dnlen;
+		if (mhsdl_dn_normalize(op, name->on_dn, name->on_dnlen, &ndn)
+		    != LDAP_SUCCESS) {
+			snprintf(err, errlen, "\"%.*s\" is not a DN",
+			    (int) dn.bv_len, dn.bv_val);
+			return -1;
+		}
+	} else {
+		n = mmhs_oraddr_format(&name->on_addr, abuf, sizeof(abuf));
+		if (n < 0 || mhsdl_find(op, sb->sb_on, mhsdl_ad_oraddr, abuf,
+		    n, 1, &ndn) < 0)
+			return 0;	/* no such list here: not a member */
+	}
+	if (kind == MMHS_DL_PERM_MEMBER_OF_GROUP) {
+		if (orig->do_dn != NULL && (g = mhsdl_get(op, sb->sb_on,
+		    &ndn)) != NULL) {
+			ondn.bv_val = (char *) orig->do_dn;
+			ondn.bv_len = orig->do_dnlen;
+			a = attr_find(g->e_attrs, mhsdl_ad_gmember);
+			for (i = 0; a != NULL && i < a->a_numvals && !found;
+			    i++)
+				found = dn_match(&a->a_nvals[i], &ondn);
+			a = attr_find(g->e_attrs, mhsdl_ad_umember);
+			for (i = 0; a != NULL && i < a->a_numvals && !found;
+			    i++)
+				found = dn_match(&a->a_nvals[i], &ondn);
+			mhsdl_release(op, sb->sb_on, g);
+		}
+	} else {
+		found = mhsdl_sub_walk(sb, &ndn, orig, 0);
+		mhsdl_set_free(op, &sb->sb_seen);
+	}
+	op->o_tmpfree(ndn.bv_val, op->o_tmpmemctx);
+	return found;
+}
+
+/*
+ * mhsdl_sub_parse - split "ORIGINATOR$LISTDN" at the last '$'; the list
+ * DN is normalized into op's request DN (tmp memory)
+ */
+static int
+mhsdl_sub_parse(Operation *op, struct berval *orig, const char **text)
+{
+	struct berval *req = op->ore_reqdata, dn;
+	char *dollar;
+
+	if (req == NULL || req->bv_len == 0) {
+		*text = "mhsdl: submit permission request needs the value "
+		    "ORIGINATOR$LISTDN";
+		return LDAP_PROTOCOL_ERROR;
+	}
+	dollar = NULL;
+	for (dn.bv_val = req->bv_val; dn.bv_val < req->bv_val + req->bv_len;
+	    dn.bv_val++)
+		if (*dn.bv_val == '$')
+			dollar = dn.bv_val;
+	if (dollar == NULL || dollar == req->bv_val ||
+	    dollar + 1 == req->bv_val + req->bv_len) {
+		*text = "mhsdl: submit permission request value must be "
+		    "ORIGINATOR$LISTDN";
+		return LDAP_PROTOCOL_ERROR;
+	}
+	orig->bv_val = req->bv_val;
+	orig->bv_len = dollar - req->bv_val;
+	dn.bv_val = dollar + 1;
+	dn.bv_len = req->bv_val + req->bv_len - dn.bv_val;
+	if (dnPrettyNormal(NULL, &dn, &op->o_req_dn, &op->o_req_ndn,
+	    op->o_tmpmemctx) != LDAP_SUCCESS) {
+		*text = "mhsdl: submit permission request: the list name "
+		    "after the last '$' is not a DN";
+		return LDAP_PROTOCOL_ERROR;
+	}
+	return LDAP_SUCCESS;
+}
+
+/* mhsdl_exop_submit - global handler: route the request to the list's DB */
+static int
+mhsdl_exop_submit(Operation *op, SlapReply *rs)
+{
+	BackendDB *bd = op->o_bd;
+	struct berval orig;
+
+	rs->sr_err = mhsdl_sub_parse(op, &orig, &rs->sr_text);
+	if (rs->sr_err != LDAP_SUCCESS)
+		return rs->sr_err;
+	op->o_bd = select_backend(&op->o_req_ndn, 0);
+	if (op->o_bd == NULL) {
+		rs->sr_err = LDAP_NO_SUCH_OBJECT;
+		rs->sr_text = "mhsdl: no database holds that list";
+	} else if (op->o_bd->be_extended == NULL) {
+		rs->sr_err = LDAP_UNWILLING_TO_PERFORM;
+		rs->sr_text = "mhsdl: the list's database has no mhsdl overlay";
+	} else {
+		rs->sr_err = op->o_bd->be_extended(op, rs);
+		if (rs->sr_err == SLAP_CB_CONTINUE) {
+			rs->sr_err = LDAP_UNWILLING_TO_PERFORM;
+			rs->sr_text = "mhsdl: the list's database has no mhsdl"
+			    " overlay";
+		}
+	}
+	op->o_tmpfree(op->o_req_dn.bv_val, op->o_tmpmemctx);
+	op->o_tmpfree(op->o_req_ndn.bv_val, op->o_tmpmemctx);
+	BER_BVZERO(&op->o_req_dn);
+	BER_BVZERO(&op->o_req_ndn);
+	op->o_bd = bd;
+	return rs->sr_err;
+}
+
+/* mhsdl_tmptext - a copy of text that lives until the operation ends */
+static const char *
+mhsdl_tmptext(Operation *op, const char *text)
+{
+	struct berval bv;
+
+	ber_str2bv_x(text, 0, 1, &bv, op->o_tmpmemctx);
+	return bv.bv_val;
+}
+
+/*
+ * mhsdl_sub_originator - resolve the originator string into a DN (tmp,
+ * normalized, may stay empty) and its O/R addresses (addrs, count in
+ * *naddr); an explicit address comes first.  LDAP code, text in err.
+ */
+static int
+mhsdl_sub_originator(mhsdl_sub *sb, struct berval *ostr, struct berval *ondn,
+	struct mmhs_oraddr *addrs, int maxaddr, int *naddr, char *err,
+	size_t errlen)
+{
+	Operation *op = sb->sb_op;
+	struct mmhs_orname name;
+	char abuf[MMHS_ORADDR_STRLEN];
+	struct berval dn;
+	Attribute *a;
+	Entry *e;
+	char *s;
+	unsigned i;
+	int n;
+
+	BER_BVZERO(ondn);
+	*naddr = 0;
+	s = op->o_tmpalloc(ostr->bv_len + 1, op->o_tmpmemctx);
+	memcpy(s, ostr->bv_val, ostr->bv_len);
+	s[ostr->bv_len] = '\0';
+	if (s[0] == '/' || s[0] == '<') {
+		if (mmhs_orname_parse(s, 0, &name, err, errlen) < 0) {
+			op->o_tmpfree(s, op->o_tmpmemctx);
+			return LDAP_PROTOCOL_ERROR;
+		}
+		if (name.on_has_addr)
+			addrs[(*naddr)++] = name.on_addr;
+		if (name.on_dn != NULL) {
+			dn.bv_val = (char *) name.on_dn;
+			dn.bv_len = name.on_dnlen;
+			if (mhsdl_dn_normalize(op, name.on_dn, name.on_dnlen,
+			    ondn) != LDAP_SUCCESS) {
+				snprintf(err, errlen, "originator's directory "
+				    "name is not a DN");
+				op->o_tmpfree(s, op->o_tmpmemctx);
+				return LDAP_PROTOCOL_ERROR;
+			}
+		} else {
+			n = mmhs_oraddr_format(&name.on_addr, abuf,
+			    sizeof(abuf));
+			if (n > 0)
+				(void) mhsdl_find(op, sb->sb_on,
+				    mhsdl_ad_oraddr, abuf, n, 0, ondn);
+		}
+	} else if (strchr(s, '@') != NULL && strchr(s, '=') == NULL) {
+		(void) mhsdl_find(op, sb->sb_on, mhsdl_ad_mail, s, strlen(s),
+		    0, ondn);
+	} else {
+		dn.bv_val = s;
+		dn.bv_len = strlen(s);
+		if (dnNormalize(0, NULL, NULL, &dn, ondn, op->o_tmpmemctx) !=
+		    LDAP_SUCCESS) {
+			snprintf(err, errlen, "originator \"%s\" is not an O/R "
+			    "name, a DN or an RFC 5322 address", s);
+			op->o_tmpfree(s, op->o_tmpmemctx);
+			return LDAP_PROTOCOL_ERROR;
+		}
+	}
+	op->o_tmpfree(s, op->o_tmpmemctx);
+	if (!BER_BVISNULL(ondn) &&
+	    (e = mhsdl_get(op, sb->sb_on, ondn)) != NULL) {
+		a = attr_find(e->e_attrs, mhsdl_ad_oraddr);
+		for (i = 0; a != NULL && i < a->a_numvals && *naddr < maxaddr;
+		    i++)
+			if (mmhs_oraddr_parse(a->a_vals[i].bv_val, 0,
+			    &addrs[*naddr], NULL, 0) == 0)
+				(*naddr)++;
+		mhsdl_release(op, sb->sb_on, e);
+	}
+	return LDAP_SUCCESS;
+}
+
+#define MHSDL_MAX_ORIG_ADDRS	8
+
+/* mhsdl_extended - answer "may ORIGINATOR submit to LIST?" */
+static int
+mhsdl_extended(Operation *op, SlapReply *rs)
+{
+	slap_overinst *on = (slap_overinst *) op->o_bd->bd_info;
+	struct mmhs_oraddr addrs[MHSDL_MAX_ORIG_ADDRS];
+	struct mmhs_dl_originator orig;
+	char why[SLAP_TEXT_BUFLEN * 2], err[SLAP_TEXT_BUFLEN];
+	const char **vals = NULL;
+	struct berval ostr, ondn;
+	mhsdl_sub sb;
+	Attribute *a;
+	Entry *l = NULL;
+	int naddr = 0, i, rc, allowed = 0;
+	const char *text;
+
+	if (!bvmatch(&op->ore_reqoid, &mhsdl_exop_oid))
+		return SLAP_CB_CONTINUE;
+	if (mhsdl_schema() != 0) {
+		rs->sr_text = "mhsdl: schema not loaded";
+		return rs->sr_err = LDAP_OTHER;
+	}
+	/* the global handler has set o_req_dn; re-read the originator */
+	ostr = *op->ore_reqdata;
+	for (i = (int) ostr.bv_len - 1; i >= 0 && ostr.bv_val[i] != '$'; i--)
+		;
+	ostr.bv_len = i;
+
+	memset(&sb, 0, sizeof(sb));
+	sb.sb_op = op;
+	sb.sb_on = on;
+	sb.sb_mc = on->on_bi.bi_private;
+	BER_BVZERO(&ondn);
+
+	l = mhsdl_get(op, on, &op->o_req_ndn);
+	if (l == NULL || !mhsdl_is_list(l)) {
+		snprintf(why, sizeof(why), "mhsdl: %s: %s", op->o_req_dn.bv_val,
+		    l == NULL ? "no such entry" :
+		    "not a distribution list (mhs-distribution-list)");
+		rc = l == NULL ? LDAP_NO_SUCH_OBJECT : LDAP_UNWILLING_TO_PERFORM;
+		goto done;
+	}
+	if (!access_allowed(op, l, mhsdl_ad_submit, NULL, ACL_READ, NULL)) {
+		snprintf(why, sizeof(why), "mhsdl: %s: no read access to "
+		    "mhs-dl-submit-permissions", op->o_req_dn.bv_val);
+		rc = LDAP_INSUFFICIENT_ACCESS;
+		goto done;
+	}
+	rc = mhsdl_sub_originator(&sb, &ostr, &ondn, addrs,
+	    MHSDL_MAX_ORIG_ADDRS, &naddr, err, sizeof(err));
+	if (rc != LDAP_SUCCESS) {
+		snprintf(why, sizeof(why), "mhsdl: originator \"%.*s\": %s",
+		    (int) ostr.bv_len, ostr.bv_val, err);
+		goto done;
+	}
+	a = attr_find(l->e_attrs, mhsdl_ad_submit);
+	if (a != NULL && a->a_numvals > 0) {
+		vals = op->o_tmpalloc(a->a_numvals * sizeof(char *),
+		    op->o_tmpmemctx);
+		for (i = 0; i < (int) a->a_numvals; i++)
+			vals[i] = a->a_vals[i].bv_val;
+	}
+	orig.do_dn = BER_BVISNULL(&ondn) ? NULL : ondn.bv_val;
+	orig.do_dnlen = ondn.bv_len;
+	i = 0;
+	do {
+		orig.do_addr = naddr > 0 ? &addrs[i] : NULL;
+		allowed = mmhs_dl_submit_allowed(vals, a != NULL ?
+		    a->a_numvals : 0, &orig, mhsdl_sub_member, &sb, err,
+		    sizeof(err));
+	} while (allowed == 0 && ++i < naddr);
+	if (allowed < 0) {
+		snprintf(why, sizeof(why), "mhsdl: %s: %s",
+		    op->o_req_dn.bv_val, err);
+		rc = LDAP_OTHER;
+		goto done;
+	}
+	snprintf(why, sizeof(why), "mhsdl: %s: originator \"%.*s\" %s: %s",
+	    op->o_req_dn.bv_val, (int) ostr.bv_len, ostr.bv_val,
+	    allowed ? "may submit" : "may not submit", err);
+	rs->sr_rspdata = ber_bvstrdup(allowed ? "TRUE" : "FALSE");
+	rc = LDAP_SUCCESS;
+done:
+	text = mhsdl_tmptext(op, why);
+	if (vals != NULL)
+		op->o_tmpfree(vals, op->o_tmpmemctx);
+	if (!BER_BVISNULL(&ondn))
+		op->o_tmpfree(ondn.bv_val, op->o_tmpmemctx);
+	mhsdl_release(op, on, l);
+	Debug(LDAP_DEBUG_STATS, "%s mhsdl submit: %s\n", op->o_log_prefix,
+	    text);
+	rs->sr_text = text;
+	return rs->sr_err = rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Database hooks */
+
+/* mhsdl_db_init - allocate the per-database configuration */
+static int
+mhsdl_db_init(BackendDB *be, ConfigReply *cr)
+{
+	slap_overinst *on = (slap_overinst *) be->bd_info;
+	mhsdl_conf *mc;
+
+	mc = ch_calloc(1, sizeof(*mc));
+	mc->mc_max_depth = MHSDL_DEF_MAX_DEPTH;
+	mc->mc_max_rcpts = MHSDL_DEF_MAX_RCPTS;
+	on->on_bi.bi_private = mc;
+	return 0;
+}
+
+/* mhsdl_db_open - check that the schema the overlay needs is there */
+static int
+mhsdl_db_open(BackendDB *be, ConfigReply *cr)
+{
+	if (mhsdl_schema() != 0) {
+		snprintf(cr->msg, sizeof(cr->msg), "mhsdl: acp133.schema and "
+		    "mmhs.schema must be loaded before the overlay is used");
+		return 1;
+	}
+	return 0;
+}
+
+/* mhsdl_db_destroy - free the per-database configuration */
+static int
+mhsdl_db_destroy(BackendDB *be, ConfigReply *cr)
+{
+	slap_overinst *on = (slap_overinst *) be->bd_info;
+	mhsdl_conf *mc = on->on_bi.bi_private;
+
+	if (mc != NULL) {
+		ch_free(mc->mc_site.bv_val);
+		ch_free(mc->mc_nsite.bv_val);
+		ch_free(mc);
+		on->on_bi.bi_private = NULL;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Configuration */
+
+enum { MHSDL_SITE = 1, MHSDL_MAX_DEPTH, MHSDL_MAX_RCPTS };
+
+/* mhsdl_cf_gen - emit, delete and set the configuration items */
+static int
+mhsdl_cf_gen(ConfigArgs *c)
+{
+	slap_overinst *on = (slap_overinst *) c->bi;
+	mhsdl_conf *mc = on->on_bi.bi_private;
+
+	if (c->op == SLAP_CONFIG_EMIT) {
+		switch (c->type) {
+		case MHSDL_SITE:
+			if (BER_BVISNULL(&mc->mc_site))
+				return 1;
+			value_add_one(&c->rvalue_vals, &mc->mc_site);
+			value_add_one(&c->rvalue_nvals, &mc->mc_nsite);
+			return 0;
+		case MHSDL_MAX_DEPTH:
+			c->value_int = mc->mc_max_depth;
+			return 0;
+		case MHSDL_MAX_RCPTS:
+			c->value_int = mc->mc_max_rcpts;
+			return 0;
+		}
+		return 1;
+	}
+	if (c->op == LDAP_MOD_DELETE) {
+		switch (c->type) {
+		case MHSDL_SITE:
+			ch_free(mc->mc_site.bv_val);
+			ch_free(mc->mc_nsite.bv_val);
+			BER_BVZERO(&mc->mc_site);
+			BER_BVZERO(&mc->mc_nsite);
+			return 0;
+		case MHSDL_MAX_DEPTH:
+			mc->mc_max_depth = MHSDL_DEF_MAX_DEPTH;
+			return 0;
+		case MHSDL_MAX_RCPTS:
+			mc->mc_max_rcpts = MHSDL_DEF_MAX_RCPTS;
+			return 0;
+		}
+		return 1;
+	}
+	switch (c->type) {
+	case MHSDL_SITE:
+		ch_free(mc->mc_site.bv_val);
+		ch_free(mc->mc_nsite.bv_val);
+		mc->mc_site = c->value_dn;
+		mc->mc_nsite = c->value_ndn;
+		BER_BVZERO(&c->value_dn);
+		BER_BVZERO(&c->value_ndn);
+		return 0;
+	case MHSDL_MAX_DEPTH:
+		if (c->value_int < 1 || c->value_int > 1000) {
+			snprintf(c->cr_msg, sizeof(c->cr_msg), "<%s> must be "
+			    "between 1 and 1000", c->argv[0]);
+			return 1;
+		}
+		mc->mc_max_depth = c->value_int;
+		return 0;
+	case MHSDL_MAX_RCPTS:
+		if (c->value_int < 1) {
+			snprintf(c->cr_msg, sizeof(c->cr_msg), "<%s> must be "
+			    "positive", c->argv[0]);
+			return 1;
+		}
+		mc->mc_max_rcpts = c->value_int;
+		return 0;
+	}
+	return 1;
+}
+
 static ConfigTable mhsdl_cfg[] = {
+	{ "mhsdl-site", "dn", 2, 2, 0,
+	    ARG_MAGIC | ARG_DN | ARG_QUOTE | MHSDL_SITE, mhsdl_cf_gen,
+	    "( " MHSDL_ARC ".3.2.1 NAME 'olcMhsdlSite' "
+	    "DESC 'This site (an mmhsSite entry): lists whose mmhsSite names "
+	    "another site are not expanded here' "
+	    "EQUALITY distinguishedNameMatch "
+	    "SYNTAX OMsDN SINGLE-VALUE )", NULL, { NULL } },
+	{ "mhsdl-max-depth", "levels", 2, 2, 0,
+	    ARG_MAGIC | ARG_INT | MHSDL_MAX_DEPTH, mhsdl_cf_gen,
+	    "( " MHSDL_ARC ".3.2.2 NAME 'olcMhsdlMaxDepth' "
+	    "DESC 'Deepest list nesting followed (expansion, cycles, "
+	    "membership)' "
+	    "EQUALITY integerMatch SYNTAX OMsInteger SINGLE-VALUE )",
+	    NULL, { NULL } },
+	{ "mhsdl-max-recipients", "count", 2, 2, 0,
+	    ARG_MAGIC | ARG_INT | MHSDL_MAX_RCPTS, mhsdl_cf_gen,
+	    "( " MHSDL_ARC ".3.2.3 NAME 'olcMhsdlMaxRecipients' "
+	    "DESC 'Most values of mmhsExpandedRecipient computed for one list' "
+	    "EQUALITY integerMatch SYNTAX OMsInteger SINGLE-VALUE )",
+	    NULL, { NULL } },
 	{ NULL, NULL, 0, 0, 0, ARG_IGNORED, NULL, NULL, NULL, { NULL } }
 };
 
@@ -26,7 +1325,8 @@ static ConfigOCs mhsdl_ocs[] = {
 	{ "( 2.25.59028202126315117165413111612054445617.4.2 "
 	    "NAME 'olcMhsdlConfig' "
 	    "DESC 'OpenMMHS mhsdl overlay configuration' "
-	    "SUP olcOverlayConfig )",
+	    "SUP olcOverlayConfig "
+	    "MAY ( olcMhsdlSite $ olcMhsdlMaxDepth $ olcMhsdlMaxRecipients ) )",
 	    Cft_Overlay, mhsdl_cfg, NULL, NULL, NULL, NULL },
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL }
 };
@@ -39,8 +1339,34 @@ mhsdl_initialize(void)
 
 	if (!mmhs_overlay_version_ok("mhsdl"))
 		return -1;
+	rc = register_at("( " MHSDL_ARC ".1.200 NAME 'mmhsExpandedRecipient' "
+	    "DESC 'OpenMMHS: one final recipient of the transitive expansion "
+	    "of a distribution list (computed, returned when asked for by "
+	    "name)' "
+	    "EQUALITY caseIgnoreMatch "
+	    "SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 "
+	    "NO-USER-MODIFICATION USAGE dSAOperation )",
+	    &mhsdl_ad_expanded, 0);
+	if (rc != 0) {
+		Debug(LDAP_DEBUG_ANY, "mhsdl: cannot register "
+		    "mmhsExpandedRecipient (%d)\n", rc);
+		return rc;
+	}
+	rc = load_extop2(&mhsdl_exop_oid, SLAP_EXOP_HIDE, mhsdl_exop_submit, 0);
+	if (rc != 0) {
+		Debug(LDAP_DEBUG_ANY, "mhsdl: cannot register the submit "
+		    "permission extended operation (%d)\n", rc);
+		return rc;
+	}
 	mhsdl_ovl.on_bi.bi_type = "mhsdl";
 	mhsdl_ovl.on_bi.bi_flags = SLAPO_BFLAG_SINGLE;
+	mhsdl_ovl.on_bi.bi_db_init = mhsdl_db_init;
+	mhsdl_ovl.on_bi.bi_db_open = mhsdl_db_open;
+	mhsdl_ovl.on_bi.bi_db_destroy = mhsdl_db_destroy;
+	mhsdl_ovl.on_bi.bi_op_add = mhsdl_add;
+	mhsdl_ovl.on_bi.bi_op_modify = mhsdl_modify;
+	mhsdl_ovl.on_bi.bi_operational = mhsdl_operational;
+	mhsdl_ovl.on_bi.bi_extended = mhsdl_extended;
 	mhsdl_ovl.on_bi.bi_cf_ocs = mhsdl_ocs;
 	rc = config_register_schema(mhsdl_cfg, mhsdl_ocs);
 	if (rc != 0)
