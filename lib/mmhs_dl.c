@@ -22,41 +22,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mmhs_ascii.h"
+#include "mmhs_text.h"
 #include "mmhs_dl.h"
-
-/* dl_error - write a message into the caller's buffer, return -1 */
-static int __attribute__((format(printf, 3, 4)))
-dl_error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err != NULL && errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
-/* dl_lower - ASCII lower case, independent of the locale */
-static int
-dl_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* dl_ncaseeq - n bytes of a equal NUL-terminated b, ignoring case */
-static int
-dl_ncaseeq(const char *a, size_t n, const char *b)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (b[i] == '\0' || dl_lower((unsigned char) a[i]) !=
-		    dl_lower((unsigned char) b[i]))
-			return 0;
-	return b[n] == '\0';
-}
 
 /* dl_skip_sp - skip spaces */
 static const char *
@@ -139,7 +107,7 @@ dl_parse_dn(const char *p, const char **dn, size_t *dnlen, const char **end,
 		q++;
 	}
 	if (*q != '>')
-		return dl_error(err, errlen, "directory name has no closing '>'");
+		return mmhs_text_error(err, errlen, "directory name has no closing '>'");
 	*dn = p + 1;
 	*dnlen = (size_t) (q - (p + 1));
 	while (*dnlen > 0 && **dn == ' ') {
@@ -150,9 +118,9 @@ dl_parse_dn(const char *p, const char **dn, size_t *dnlen, const char **end,
 	    (*dnlen < 2 || (*dn)[*dnlen - 2] != '\\'))
 		(*dnlen)--;
 	if (*dnlen == 0)
-		return dl_error(err, errlen, "empty directory name \"<>\"");
+		return mmhs_text_error(err, errlen, "empty directory name \"<>\"");
 	if (*dnlen > MMHS_DL_DN_MAX)
-		return dl_error(err, errlen, "directory name longer than %d "
+		return mmhs_text_error(err, errlen, "directory name longer than %d "
 		    "characters", MMHS_DL_DN_MAX);
 	*end = q + 1;
 	return 0;
@@ -170,15 +138,15 @@ mmhs_orname_parse(const char *str, int flags, struct mmhs_orname *name,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (name == NULL)
-		return dl_error(err, errlen, "no result structure");
+		return mmhs_text_error(err, errlen, "no result structure");
 	memset(name, 0, sizeof(*name));
 	if (str == NULL)
-		return dl_error(err, errlen, "no O/R name");
+		return mmhs_text_error(err, errlen, "no O/R name");
 	p = dl_skip_sp(str);
 	if (*p == '\0')
-		return dl_error(err, errlen, "empty O/R name");
+		return mmhs_text_error(err, errlen, "empty O/R name");
 	if (*p != '/' && *p != '<')
-		return dl_error(err, errlen, "an O/R name starts with '/' "
+		return mmhs_text_error(err, errlen, "an O/R name starts with '/' "
 		    "(O/R address) or '<' (directory name)");
 	lt = strchr(p, '<');	/* '<' is not a PrintableString character */
 	if (*p == '/') {
@@ -186,9 +154,9 @@ mmhs_orname_parse(const char *str, int flags, struct mmhs_orname *name,
 		while (alen > 0 && p[alen - 1] == ' ')
 			alen--;
 		if (alen >= sizeof(abuf))
-			return dl_error(err, errlen, "O/R address too long");
+			return mmhs_text_error(err, errlen, "O/R address too long");
 		if (lt != NULL && alen == (size_t) (lt - p))
-			return dl_error(err, errlen, "a space must separate "
+			return mmhs_text_error(err, errlen, "a space must separate "
 			    "the O/R address from \"<\"");
 		memcpy(abuf, p, alen);
 		abuf[alen] = '\0';
@@ -203,7 +171,7 @@ mmhs_orname_parse(const char *str, int flags, struct mmhs_orname *name,
 			return -1;
 		end = dl_skip_sp(end);
 		if (*end != '\0')
-			return dl_error(err, errlen, "text after the directory "
+			return mmhs_text_error(err, errlen, "text after the directory "
 			    "name's closing '>'");
 	}
 	return 0;
@@ -282,7 +250,7 @@ dl_dn_next(const char **pp, size_t *np)
 	}
 	*pp = p;
 	*np = n;
-	return dl_lower(c);
+	return mmhs_ascii_lower(c);
 }
 
 /* mmhs_dl_dn_equal - DNs equal, ignoring case and insignificant spaces */
@@ -362,19 +330,19 @@ mmhs_dl_perm_parse(const char *str, struct mmhs_dl_perm *perm, char *err,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (perm == NULL)
-		return dl_error(err, errlen, "no result structure");
+		return mmhs_text_error(err, errlen, "no result structure");
 	memset(perm, 0, sizeof(*perm));
 	if (str == NULL)
-		return dl_error(err, errlen, "no submit permission");
+		return mmhs_text_error(err, errlen, "no submit permission");
 	kw = dl_skip_sp(str);
 	for (p = kw; *p != '\0' && *p != ' ' && *p != '#'; p++)
 		;
 	kwlen = (size_t) (p - kw);
 	for (k = 0; k <= MMHS_DL_PERM_ANY; k++)
-		if (dl_ncaseeq(kw, kwlen, dl_perm_names[k]))
+		if (mmhs_text_ncaseeq(kw, kwlen, dl_perm_names[k]))
 			break;
 	if (k > MMHS_DL_PERM_ANY)
-		return dl_error(err, errlen, "unknown permission kind \"%.*s\" "
+		return mmhs_text_error(err, errlen, "unknown permission kind \"%.*s\" "
 		    "(individual, member-of-dl, pattern-match, "
 		    "member-of-group, any)", (int) (kwlen > 40 ? 40 : kwlen),
 		    kw);
@@ -382,15 +350,15 @@ mmhs_dl_perm_parse(const char *str, struct mmhs_dl_perm *perm, char *err,
 	p = dl_skip_sp(p);
 	if (perm->dp_kind == MMHS_DL_PERM_ANY) {
 		if (*p != '\0')
-			return dl_error(err, errlen, "\"any\" takes no value");
+			return mmhs_text_error(err, errlen, "\"any\" takes no value");
 		return 0;
 	}
 	if (*p != '#')
-		return dl_error(err, errlen, "\"%s\" needs \" # \" and a value",
+		return mmhs_text_error(err, errlen, "\"%s\" needs \" # \" and a value",
 		    dl_perm_names[k]);
 	p = dl_skip_sp(p + 1);
 	if (*p == '\0')
-		return dl_error(err, errlen, "\"%s\" needs a value after '#'",
+		return mmhs_text_error(err, errlen, "\"%s\" needs a value after '#'",
 		    dl_perm_names[k]);
 	if (perm->dp_kind == MMHS_DL_PERM_MEMBER_OF_GROUP) {
 		/* dn / "<" dn ">" */
@@ -399,7 +367,7 @@ mmhs_dl_perm_parse(const char *str, struct mmhs_dl_perm *perm, char *err,
 			    &perm->dp_name.on_dnlen, &end, err, errlen) < 0)
 				return -1;
 			if (*dl_skip_sp(end) != '\0')
-				return dl_error(err, errlen, "text after the "
+				return mmhs_text_error(err, errlen, "text after the "
 				    "group name's closing '>'");
 		} else {
 			size_t n = strlen(p);
@@ -408,10 +376,10 @@ mmhs_dl_perm_parse(const char *str, struct mmhs_dl_perm *perm, char *err,
 			    (n < 2 || p[n - 2] != '\\'))
 				n--;
 			if (strchr(p, '=') == NULL)
-				return dl_error(err, errlen, "member-of-group "
+				return mmhs_text_error(err, errlen, "member-of-group "
 				    "needs a group DN");
 			if (n > MMHS_DL_DN_MAX)
-				return dl_error(err, errlen, "group DN longer "
+				return mmhs_text_error(err, errlen, "group DN longer "
 				    "than %d characters", MMHS_DL_DN_MAX);
 			perm->dp_name.on_dn = p;
 			perm->dp_name.on_dnlen = n;
@@ -502,7 +470,7 @@ mmhs_dl_perm_match(const struct mmhs_dl_perm *perm,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (perm == NULL || orig == NULL)
-		return dl_error(err, errlen, "no permission or originator");
+		return mmhs_text_error(err, errlen, "no permission or originator");
 	switch (perm->dp_kind) {
 	case MMHS_DL_PERM_ANY:
 		return 1;
@@ -513,12 +481,12 @@ mmhs_dl_perm_match(const struct mmhs_dl_perm *perm,
 	case MMHS_DL_PERM_MEMBER_OF_DL:
 	case MMHS_DL_PERM_MEMBER_OF_GROUP:
 		if (fn == NULL)
-			return dl_error(err, errlen, "%s needs a membership "
+			return mmhs_text_error(err, errlen, "%s needs a membership "
 			    "lookup", dl_perm_names[perm->dp_kind]);
 		return fn(arg, perm->dp_kind, &perm->dp_name, orig, err,
 		    errlen);
 	}
-	return dl_error(err, errlen, "unknown permission kind");
+	return mmhs_text_error(err, errlen, "unknown permission kind");
 }
 
 /* mmhs_dl_submit_allowed - evaluate all submit permission values */
@@ -535,15 +503,15 @@ mmhs_dl_submit_allowed(const char *const *vals, size_t nvals,
 	if (why != NULL && whylen > 0)
 		why[0] = '\0';
 	if (nvals == 0)
-		return dl_error(why, whylen, "no mhs-dl-submit-permissions: "
+		return mmhs_text_error(why, whylen, "no mhs-dl-submit-permissions: "
 		    "nobody may submit") + 1;
 	for (i = 0; i < nvals; i++) {
 		if (mmhs_dl_perm_parse(vals[i], &perm, err, sizeof(err)) < 0)
-			return dl_error(why, whylen, "mhs-dl-submit-permissions "
+			return mmhs_text_error(why, whylen, "mhs-dl-submit-permissions "
 			    "value \"%s\": %s", vals[i], err);
 		rc = mmhs_dl_perm_match(&perm, orig, fn, arg, err, sizeof(err));
 		if (rc < 0)
-			return dl_error(why, whylen, "mhs-dl-submit-permissions "
+			return mmhs_text_error(why, whylen, "mhs-dl-submit-permissions "
 			    "value \"%s\": %s", vals[i], err);
 		if (rc > 0) {
 			if (why != NULL && whylen > 0)
@@ -656,16 +624,16 @@ dl_parse_rdm(const char *v, size_t n, struct mmhs_dl_policy *pol, char *err,
 	size_t i;
 	long num;
 
-	if (dl_ncaseeq(v, n, "unchanged")) {
+	if (mmhs_text_ncaseeq(v, n, "unchanged")) {
 		pol->pl_rdm = MMHS_DL_RDM_UNCHANGED;
 		return 0;
 	}
-	if (dl_ncaseeq(v, n, "removed")) {
+	if (mmhs_text_ncaseeq(v, n, "removed")) {
 		pol->pl_rdm = MMHS_DL_RDM_REMOVED;
 		return 0;
 	}
-	if (n < 9 || !dl_ncaseeq(v, 9, "replaced:"))
-		return dl_error(err, errlen, "requested-delivery-method: "
+	if (n < 9 || !mmhs_text_ncaseeq(v, 9, "replaced:"))
+		return mmhs_text_error(err, errlen, "requested-delivery-method: "
 		    "\"%.*s\" is not unchanged, removed or replaced:n[,n...]",
 		    (int) (n > 60 ? 60 : n), v);
 	pol->pl_rdm = MMHS_DL_RDM_REPLACED;
@@ -673,26 +641,26 @@ dl_parse_rdm(const char *v, size_t n, struct mmhs_dl_policy *pol, char *err,
 	i = 9;
 	for (;;) {
 		if (i >= n || v[i] < '0' || v[i] > '9')
-			return dl_error(err, errlen, "requested-delivery-method:"
+			return mmhs_text_error(err, errlen, "requested-delivery-method:"
 			    " expected a decimal number after \"%.*s\"",
 			    (int) i, v);
 		num = 0;
 		while (i < n && v[i] >= '0' && v[i] <= '9') {
 			num = num * 10 + (v[i] - '0');
 			if (num > 255)
-				return dl_error(err, errlen,
+				return mmhs_text_error(err, errlen,
 				    "requested-delivery-method: value too "
 				    "large");
 			i++;
 		}
 		if (pol->pl_nrdm >= MMHS_DL_RDM_MAX)
-			return dl_error(err, errlen, "requested-delivery-method:"
+			return mmhs_text_error(err, errlen, "requested-delivery-method:"
 			    " more than %d values", MMHS_DL_RDM_MAX);
 		pol->pl_rdm_values[pol->pl_nrdm++] = (int) num;
 		if (i == n)
 			return 0;
 		if (v[i] != ',')
-			return dl_error(err, errlen, "requested-delivery-method:"
+			return mmhs_text_error(err, errlen, "requested-delivery-method:"
 			    " unexpected '%c'", v[i]);
 		i++;
 	}
@@ -717,23 +685,23 @@ dl_parse_oids(const char *name, const char *v, size_t n, char *dst,
 			if (c == '.')
 				arcs++;
 			else if (arcs == 0)
-				return dl_error(err, errlen, "%s: an OID needs "
+				return mmhs_text_error(err, errlen, "%s: an OID needs "
 				    "at least two arcs", name);
 			else
 				arcs = 0;
 			need_digit = 1;
 		} else {
-			return dl_error(err, errlen, "%s: \"%.*s\" is not a "
+			return mmhs_text_error(err, errlen, "%s: \"%.*s\" is not a "
 			    "comma-separated list of OIDs", name,
 			    (int) (n > 60 ? 60 : n), v);
 		}
 		if (o >= MMHS_DL_OIDLIST_MAX)
-			return dl_error(err, errlen, "%s: longer than %d "
+			return mmhs_text_error(err, errlen, "%s: longer than %d "
 			    "characters", name, MMHS_DL_OIDLIST_MAX);
 		dst[o++] = c;
 	}
 	if (need_digit || arcs == 0)
-		return dl_error(err, errlen, "%s: \"%.*s\" is not a "
+		return mmhs_text_error(err, errlen, "%s: \"%.*s\" is not a "
 		    "comma-separated list of OIDs", name,
 		    (int) (n > 60 ? 60 : n), v);
 	dst[o] = '\0';
@@ -754,20 +722,20 @@ mmhs_dl_policy_parse(const char *str, struct mmhs_dl_policy *pol, char *err,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (pol == NULL)
-		return dl_error(err, errlen, "no result structure");
+		return mmhs_text_error(err, errlen, "no result structure");
 	mmhs_dl_policy_init(pol);
 	if (str == NULL)
-		return dl_error(err, errlen, "no DL policy");
+		return mmhs_text_error(err, errlen, "no DL policy");
 	p = dl_skip_sp(str);
 	if (*p == '\0')
-		return dl_error(err, errlen, "empty DL policy");
+		return mmhs_text_error(err, errlen, "empty DL policy");
 	for (;;) {
 		end = strchr(p, '$');
 		if (end == NULL)
 			end = p + strlen(p);
 		eq = memchr(p, '=', (size_t) (end - p));
 		if (eq == NULL)
-			return dl_error(err, errlen, "field \"%.*s\" has no "
+			return mmhs_text_error(err, errlen, "field \"%.*s\" has no "
 			    "'='", (int) (end - p > 60 ? 60 : end - p), p);
 		name = p;
 		nlen = (size_t) (eq - p);
@@ -778,37 +746,37 @@ mmhs_dl_policy_parse(const char *str, struct mmhs_dl_policy *pol, char *err,
 		while (vlen > 0 && v[vlen - 1] == ' ')
 			vlen--;
 		for (k = 0; k < DL_NPOL; k++)
-			if (dl_ncaseeq(name, nlen, dl_pol_fields[k].pf_name))
+			if (mmhs_text_ncaseeq(name, nlen, dl_pol_fields[k].pf_name))
 				break;
 		if (k == DL_NPOL)
-			return dl_error(err, errlen, "unknown field \"%.*s\"",
+			return mmhs_text_error(err, errlen, "unknown field \"%.*s\"",
 			    (int) (nlen > 60 ? 60 : nlen), name);
 		f = &dl_pol_fields[k];
 		if (seen & (1u << k))
-			return dl_error(err, errlen, "field %s given twice",
+			return mmhs_text_error(err, errlen, "field %s given twice",
 			    f->pf_name);
 		seen |= 1u << k;
 		if (vlen == 0)
-			return dl_error(err, errlen, "field %s has no value",
+			return mmhs_text_error(err, errlen, "field %s has no value",
 			    f->pf_name);
 		switch (f->pf_type) {
 		case POL_ENUM:
 			for (j = 0; f->pf_vals[j] != NULL; j++)
-				if (dl_ncaseeq(v, vlen, f->pf_vals[j]))
+				if (mmhs_text_ncaseeq(v, vlen, f->pf_vals[j]))
 					break;
 			if (f->pf_vals[j] == NULL)
-				return dl_error(err, errlen, "%s: unknown value "
+				return mmhs_text_error(err, errlen, "%s: unknown value "
 				    "\"%.*s\"", f->pf_name,
 				    (int) (vlen > 60 ? 60 : vlen), v);
 			*dl_pol_int(pol, f) = j;
 			break;
 		case POL_BOOL:
-			if (dl_ncaseeq(v, vlen, "TRUE"))
+			if (mmhs_text_ncaseeq(v, vlen, "TRUE"))
 				*dl_pol_int(pol, f) = 1;
-			else if (dl_ncaseeq(v, vlen, "FALSE"))
+			else if (mmhs_text_ncaseeq(v, vlen, "FALSE"))
 				*dl_pol_int(pol, f) = 0;
 			else
-				return dl_error(err, errlen, "%s: \"%.*s\" is "
+				return mmhs_text_error(err, errlen, "%s: \"%.*s\" is "
 				    "not TRUE or FALSE", f->pf_name,
 				    (int) (vlen > 60 ? 60 : vlen), v);
 			break;
@@ -826,7 +794,7 @@ mmhs_dl_policy_parse(const char *str, struct mmhs_dl_policy *pol, char *err,
 			return 0;
 		p = dl_skip_sp(end + 1);
 		if (*p == '\0')
-			return dl_error(err, errlen, "empty field after '$'");
+			return mmhs_text_error(err, errlen, "empty field after '$'");
 	}
 }
 
@@ -910,10 +878,10 @@ mmhs_dl_recipient_parse(const char *str, struct mmhs_dl_recipient *r,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (r == NULL)
-		return dl_error(err, errlen, "no result structure");
+		return mmhs_text_error(err, errlen, "no result structure");
 	memset(r, 0, sizeof(*r));
 	if (str == NULL)
-		return dl_error(err, errlen, "no recipient");
+		return mmhs_text_error(err, errlen, "no recipient");
 	p = dl_skip_sp(str);
 	if (strncmp(p, "remote ", 7) == 0) {
 		r->dr_flags |= MMHS_DL_RCPT_REMOTE;
@@ -924,12 +892,12 @@ mmhs_dl_recipient_parse(const char *str, struct mmhs_dl_recipient *r,
 	}
 	colon = strchr(p, ':');
 	if (colon == NULL)
-		return dl_error(err, errlen, "recipient has no \"kind:\"");
+		return mmhs_text_error(err, errlen, "recipient has no \"kind:\"");
 	for (k = 0; k < 3; k++)
-		if (dl_ncaseeq(p, (size_t) (colon - p), dl_rcpt_kinds[k]))
+		if (mmhs_text_ncaseeq(p, (size_t) (colon - p), dl_rcpt_kinds[k]))
 			break;
 	if (k == 3)
-		return dl_error(err, errlen, "unknown recipient kind \"%.*s\"",
+		return mmhs_text_error(err, errlen, "unknown recipient kind \"%.*s\"",
 		    (int) (colon - p > 20 ? 20 : colon - p), p);
 	r->dr_kind = (enum mmhs_dl_rcpt_kind) k;
 	p = colon + 1;
@@ -941,17 +909,17 @@ mmhs_dl_recipient_parse(const char *str, struct mmhs_dl_recipient *r,
 	r->dr_addr = p;
 	r->dr_addrlen = n;
 	if ((r->dr_kind == MMHS_DL_RCPT_NONE) != (n == 0))
-		return dl_error(err, errlen, r->dr_kind == MMHS_DL_RCPT_NONE ?
+		return mmhs_text_error(err, errlen, r->dr_kind == MMHS_DL_RCPT_NONE ?
 		    "kind none takes no address" : "recipient has no address");
 	if (lt != NULL) {
 		if (dl_parse_dn(lt, &r->dr_dn, &r->dr_dnlen, &end, err,
 		    errlen) < 0)
 			return -1;
 		if (*dl_skip_sp(end) != '\0')
-			return dl_error(err, errlen, "text after the "
+			return mmhs_text_error(err, errlen, "text after the "
 			    "directory name's closing '>'");
 	} else if (r->dr_kind == MMHS_DL_RCPT_NONE) {
-		return dl_error(err, errlen, "kind none needs a directory name");
+		return mmhs_text_error(err, errlen, "kind none needs a directory name");
 	}
 	return 0;
 }

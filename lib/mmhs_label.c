@@ -32,6 +32,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mmhs_ascii.h"
+#include "mmhs_text.h"
 #include "mmhs_label.h"
 
 #define LBL_NFIELD	(MMHS_LABEL_NCLCAT + 2)
@@ -42,33 +44,12 @@ struct lbl_field {
 	size_t	lf_len;
 };
 
-/* lbl_err - write a message into the caller's buffer; returns -1 */
-static int __attribute__((format(printf, 3, 4)))
-lbl_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err != NULL && errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
-/* lbl_lower - ASCII lower case, independent of the locale */
-static int
-lbl_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 /* lbl_eq - compare two strings ignoring ASCII case */
 static int
 lbl_eq(const char *a, const char *b)
 {
-	while (*a != '\0' && lbl_lower((unsigned char)*a) ==
-	    lbl_lower((unsigned char)*b)) {
+	while (*a != '\0' && mmhs_ascii_lower((unsigned char)*a) ==
+	    mmhs_ascii_lower((unsigned char)*b)) {
 		a++;
 		b++;
 	}
@@ -84,7 +65,7 @@ lbl_field_is(const struct lbl_field *f, const char *kw)
 	if (strlen(kw) != f->lf_len)
 		return 0;
 	for (i = 0; i < f->lf_len; i++)
-		if (lbl_lower((unsigned char)f->lf_ptr[i]) != kw[i])
+		if (mmhs_ascii_lower((unsigned char)f->lf_ptr[i]) != kw[i])
 			return 0;
 	return 1;
 }
@@ -98,13 +79,13 @@ lbl_split(const char *str, struct lbl_field *fv, int max, char *err,
 	int n = 0;
 
 	if (str == NULL || *str == '\0')
-		return lbl_err(err, errlen, "empty value");
+		return mmhs_text_error(err, errlen, "empty value");
 	for (;;) {
 		end = strchr(p, '$');
 		if (end == NULL)
 			end = p + strlen(p);
 		if (n == max)
-			return lbl_err(err, errlen, "more than %d fields",
+			return mmhs_text_error(err, errlen, "more than %d fields",
 			    max);
 		while (p < end && *p == ' ')
 			p++;
@@ -113,7 +94,7 @@ lbl_split(const char *str, struct lbl_field *fv, int max, char *err,
 		while (fv[n].lf_len > 0 && p[fv[n].lf_len - 1] == ' ')
 			fv[n].lf_len--;
 		if (fv[n].lf_len == 0)
-			return lbl_err(err, errlen, "field %d is empty",
+			return mmhs_text_error(err, errlen, "field %d is empty",
 			    n + 1);
 		n++;
 		if (*end == '\0')
@@ -130,14 +111,14 @@ lbl_copy_name(const struct lbl_field *f, char *dst, const char *what,
 	size_t i;
 
 	if (f->lf_len > MMHS_LABEL_NAME_MAX)
-		return lbl_err(err, errlen, "%s \"%.*s\" is longer than %d "
+		return mmhs_text_error(err, errlen, "%s \"%.*s\" is longer than %d "
 		    "characters", what, (int)f->lf_len, f->lf_ptr,
 		    MMHS_LABEL_NAME_MAX);
 	for (i = 0; i < f->lf_len; i++) {
 		unsigned char c = (unsigned char)f->lf_ptr[i];
 
 		if (c < 0x20 || c > 0x7e)
-			return lbl_err(err, errlen, "%s \"%.*s\" has a "
+			return mmhs_text_error(err, errlen, "%s \"%.*s\" has a "
 			    "character that is not printable ASCII", what,
 			    (int)f->lf_len, f->lf_ptr);
 	}
@@ -154,12 +135,12 @@ lbl_copy_marking(const struct lbl_field *f, char *dst, char *err,
 	size_t i;
 
 	if (f->lf_len > MMHS_LABEL_MARKING_MAX)
-		return lbl_err(err, errlen, "display marking is longer than "
+		return mmhs_text_error(err, errlen, "display marking is longer than "
 		    "%d characters", MMHS_LABEL_MARKING_MAX);
 	for (i = 0; i < f->lf_len; i++)
 		if ((unsigned char)f->lf_ptr[i] < 0x20 ||
 		    f->lf_ptr[i] == 0x7f)
-			return lbl_err(err, errlen, "display marking has a "
+			return mmhs_text_error(err, errlen, "display marking has a "
 			    "control character");
 	memcpy(dst, f->lf_ptr, f->lf_len);
 	dst[f->lf_len] = '\0';
@@ -200,7 +181,7 @@ lbl_copy_oid(const struct lbl_field *f, char *dst, const char *what,
     char *err, size_t errlen)
 {
 	if (!lbl_oid_ok(f->lf_ptr, f->lf_len))
-		return lbl_err(err, errlen, "%s \"%.*s\" is not a dotted-"
+		return mmhs_text_error(err, errlen, "%s \"%.*s\" is not a dotted-"
 		    "decimal OID", what, (int)f->lf_len, f->lf_ptr);
 	memcpy(dst, f->lf_ptr, f->lf_len);
 	dst[f->lf_len] = '\0';
@@ -225,7 +206,7 @@ lbl_level(const struct lbl_field *f, int *level, char *err, size_t errlen)
 	*level = v;
 	return 0;
 bad:
-	return lbl_err(err, errlen, "level \"%.*s\" is not a number from 0 "
+	return mmhs_text_error(err, errlen, "level \"%.*s\" is not a number from 0 "
 	    "to %d", (int)f->lf_len, f->lf_ptr, MMHS_LABEL_LEVEL_MAX);
 }
 
@@ -246,7 +227,7 @@ mmhs_label_parse_class(const char *str, struct mmhs_label_class *c,
 	if (n < 0)
 		return -1;
 	if (n < 2)
-		return lbl_err(err, errlen, "expected level$NAME[$marking]");
+		return mmhs_text_error(err, errlen, "expected level$NAME[$marking]");
 	memset(c, 0, sizeof(*c));
 	if (lbl_level(&fv[0], &c->lc_level, err, errlen) < 0 ||
 	    lbl_copy_name(&fv[1], c->lc_name, "classification name", err,
@@ -282,7 +263,7 @@ mmhs_label_parse_cat(const char *str, struct mmhs_label_cat *k, char *err,
 	if (n < 0)
 		return -1;
 	if (n < 3)
-		return lbl_err(err, errlen, "expected NAME$kind$OID[$marking]");
+		return mmhs_text_error(err, errlen, "expected NAME$kind$OID[$marking]");
 	memset(k, 0, sizeof(*k));
 	if (lbl_copy_name(&fv[0], k->lk_name, "category name", err,
 	    errlen) < 0)
@@ -291,7 +272,7 @@ mmhs_label_parse_cat(const char *str, struct mmhs_label_cat *k, char *err,
 		if (lbl_field_is(&fv[1], lbl_kinds[i]))
 			break;
 	if (i == sizeof(lbl_kinds) / sizeof(lbl_kinds[0]))
-		return lbl_err(err, errlen, "category kind \"%.*s\" is not "
+		return mmhs_text_error(err, errlen, "category kind \"%.*s\" is not "
 		    "restrictive, permissive or informative",
 		    (int)fv[1].lf_len, fv[1].lf_ptr);
 	k->lk_kind = (enum mmhs_label_catkind)i;
@@ -314,7 +295,7 @@ mmhs_label_parse_equiv(const char *str, struct mmhs_label_equiv *e,
 	if (n < 0)
 		return -1;
 	if (n != 3)
-		return lbl_err(err, errlen, "expected NAME$partner policy "
+		return mmhs_text_error(err, errlen, "expected NAME$partner policy "
 		    "OID$partner level");
 	memset(e, 0, sizeof(*e));
 	if (lbl_copy_name(&fv[0], e->le_name, "classification name", err,
@@ -337,7 +318,7 @@ mmhs_clearance_parse(const char *str, struct mmhs_clearance *cl, char *err,
 	if (n < 0)
 		return -1;
 	if (n < 2)
-		return lbl_err(err, errlen, "expected policy OID$"
+		return mmhs_text_error(err, errlen, "expected policy OID$"
 		    "CLASSIFICATION[$CATEGORY]...");
 	memset(cl, 0, sizeof(*cl));
 	if (lbl_copy_oid(&fv[0], cl->cl_policy, "policy", err, errlen) < 0 ||
@@ -350,7 +331,7 @@ mmhs_clearance_parse(const char *str, struct mmhs_clearance *cl, char *err,
 			return -1;
 		for (j = 0; j < cl->cl_ncat; j++)
 			if (lbl_eq(cl->cl_cat[j], cl->cl_cat[cl->cl_ncat]))
-				return lbl_err(err, errlen, "category \"%s\" "
+				return mmhs_text_error(err, errlen, "category \"%s\" "
 				    "is named twice", cl->cl_cat[j]);
 		cl->cl_ncat++;
 	}
@@ -363,7 +344,7 @@ mmhs_policy_init(struct mmhs_policy *p, const char *oid, char *err,
 {
 	memset(p, 0, sizeof(*p));
 	if (!mmhs_label_oid_valid(oid))
-		return lbl_err(err, errlen, "policy \"%s\" is not a dotted-"
+		return mmhs_text_error(err, errlen, "policy \"%s\" is not a dotted-"
 		    "decimal OID", oid == NULL ? "" : oid);
 	memcpy(p->sp_oid, oid, strlen(oid) + 1);
 	return 0;
@@ -379,13 +360,13 @@ mmhs_policy_add_class(struct mmhs_policy *p, const char *str, char *err,
 	if (mmhs_label_parse_class(str, &c, err, errlen) < 0)
 		return -1;
 	if ((old = mmhs_policy_class_level(p, c.lc_level)) != NULL)
-		return lbl_err(err, errlen, "level %d is already the level "
+		return mmhs_text_error(err, errlen, "level %d is already the level "
 		    "of %s", c.lc_level, old->lc_name);
 	if ((old = mmhs_policy_class(p, c.lc_name)) != NULL)
-		return lbl_err(err, errlen, "classification %s is already "
+		return mmhs_text_error(err, errlen, "classification %s is already "
 		    "defined with level %d", c.lc_name, old->lc_level);
 	if (p->sp_nclass == MMHS_LABEL_NCLASS)
-		return lbl_err(err, errlen, "more than %d classifications",
+		return mmhs_text_error(err, errlen, "more than %d classifications",
 		    MMHS_LABEL_NCLASS);
 	p->sp_class[p->sp_nclass++] = c;
 	return 0;
@@ -401,13 +382,13 @@ mmhs_policy_add_cat(struct mmhs_policy *p, const char *str, char *err,
 	if (mmhs_label_parse_cat(str, &k, err, errlen) < 0)
 		return -1;
 	if ((old = mmhs_policy_cat(p, k.lk_name)) != NULL)
-		return lbl_err(err, errlen, "category %s is already defined",
+		return mmhs_text_error(err, errlen, "category %s is already defined",
 		    k.lk_name);
 	if ((old = mmhs_policy_cat(p, k.lk_oid)) != NULL)
-		return lbl_err(err, errlen, "category OID %s is already the "
+		return mmhs_text_error(err, errlen, "category OID %s is already the "
 		    "OID of %s", k.lk_oid, old->lk_name);
 	if (p->sp_ncat == MMHS_LABEL_NCAT)
-		return lbl_err(err, errlen, "more than %d categories",
+		return mmhs_text_error(err, errlen, "more than %d categories",
 		    MMHS_LABEL_NCAT);
 	p->sp_cat[p->sp_ncat++] = k;
 	return 0;
@@ -423,19 +404,19 @@ mmhs_policy_add_equiv(struct mmhs_policy *p, const char *str, char *err,
 	if (mmhs_label_parse_equiv(str, &e, err, errlen) < 0)
 		return -1;
 	if (mmhs_policy_class(p, e.le_name) == NULL)
-		return lbl_err(err, errlen, "classification %s is not "
+		return mmhs_text_error(err, errlen, "classification %s is not "
 		    "defined by this policy", e.le_name);
 	if (strcmp(e.le_policy, p->sp_oid) == 0)
-		return lbl_err(err, errlen, "an equivalence must name "
+		return mmhs_text_error(err, errlen, "an equivalence must name "
 		    "another policy, not this one");
 	for (i = 0; i < p->sp_nequiv; i++)
 		if (lbl_eq(p->sp_equiv[i].le_name, e.le_name) &&
 		    strcmp(p->sp_equiv[i].le_policy, e.le_policy) == 0)
-			return lbl_err(err, errlen, "classification %s "
+			return mmhs_text_error(err, errlen, "classification %s "
 			    "already has an equivalent in policy %s",
 			    e.le_name, e.le_policy);
 	if (p->sp_nequiv == MMHS_LABEL_NEQUIV)
-		return lbl_err(err, errlen, "more than %d equivalences",
+		return mmhs_text_error(err, errlen, "more than %d equivalences",
 		    MMHS_LABEL_NEQUIV);
 	p->sp_equiv[p->sp_nequiv++] = e;
 	return 0;
@@ -482,14 +463,14 @@ mmhs_clearance_check(const struct mmhs_policy *p,
 	int i;
 
 	if (strcmp(p->sp_oid, cl->cl_policy) != 0)
-		return lbl_err(err, errlen, "policy %s is not policy %s",
+		return mmhs_text_error(err, errlen, "policy %s is not policy %s",
 		    cl->cl_policy, p->sp_oid);
 	if (mmhs_policy_class(p, cl->cl_class) == NULL)
-		return lbl_err(err, errlen, "classification \"%s\" is not "
+		return mmhs_text_error(err, errlen, "classification \"%s\" is not "
 		    "defined by policy %s", cl->cl_class, p->sp_oid);
 	for (i = 0; i < cl->cl_ncat; i++)
 		if (mmhs_policy_cat(p, cl->cl_cat[i]) == NULL)
-			return lbl_err(err, errlen, "category \"%s\" is not "
+			return mmhs_text_error(err, errlen, "category \"%s\" is not "
 			    "defined by policy %s", cl->cl_cat[i], p->sp_oid);
 	return 0;
 }
@@ -517,47 +498,47 @@ mmhs_label_dominates_explain(const struct mmhs_policy *p,
 	int i, npermissive = 0, shared = 0;
 
 	if (p == NULL || cl == NULL || lb == NULL) {
-		lbl_err(err, errlen, "no policy, clearance or label");
+		mmhs_text_error(err, errlen, "no policy, clearance or label");
 		return 0;
 	}
 	if (strcmp(lb->lb_policy, p->sp_oid) != 0 ||
 	    strcmp(cl->cl_policy, p->sp_oid) != 0) {
-		lbl_err(err, errlen, "label policy %s, clearance policy %s "
+		mmhs_text_error(err, errlen, "label policy %s, clearance policy %s "
 		    "and policy %s differ", lb->lb_policy, cl->cl_policy,
 		    p->sp_oid);
 		return 0;
 	}
 	if ((c = mmhs_policy_class(p, cl->cl_class)) == NULL) {
-		lbl_err(err, errlen, "clearance classification \"%s\" is "
+		mmhs_text_error(err, errlen, "clearance classification \"%s\" is "
 		    "not defined", cl->cl_class);
 		return 0;
 	}
 	if (mmhs_policy_class_level(p, lb->lb_level) == NULL) {
-		lbl_err(err, errlen, "label level %d is not defined",
+		mmhs_text_error(err, errlen, "label level %d is not defined",
 		    lb->lb_level);
 		return 0;
 	}
 	if (lb->lb_level > c->lc_level) {
-		lbl_err(err, errlen, "label level %d is above %s (%d)",
+		mmhs_text_error(err, errlen, "label level %d is above %s (%d)",
 		    lb->lb_level, c->lc_name, c->lc_level);
 		return 0;
 	}
 	for (i = 0; i < cl->cl_ncat; i++)
 		if (mmhs_policy_cat(p, cl->cl_cat[i]) == NULL) {
-			lbl_err(err, errlen, "clearance category \"%s\" is "
+			mmhs_text_error(err, errlen, "clearance category \"%s\" is "
 			    "not defined", cl->cl_cat[i]);
 			return 0;
 		}
 	for (i = 0; i < lb->lb_ncat; i++) {
 		if ((k = mmhs_policy_cat(p, lb->lb_cat[i])) == NULL) {
-			lbl_err(err, errlen, "label category \"%s\" is not "
+			mmhs_text_error(err, errlen, "label category \"%s\" is not "
 			    "defined", lb->lb_cat[i]);
 			return 0;
 		}
 		switch (k->lk_kind) {
 		case MMHS_CAT_RESTRICTIVE:
 			if (!lbl_holds(p, cl, k)) {
-				lbl_err(err, errlen, "restrictive category "
+				mmhs_text_error(err, errlen, "restrictive category "
 				    "%s is not held", k->lk_name);
 				return 0;
 			}
@@ -571,7 +552,7 @@ mmhs_label_dominates_explain(const struct mmhs_policy *p,
 		}
 	}
 	if (npermissive > 0 && shared == 0) {
-		lbl_err(err, errlen, "none of the label's %d permissive "
+		mmhs_text_error(err, errlen, "none of the label's %d permissive "
 		    "categories is held", npermissive);
 		return 0;
 	}

@@ -55,6 +55,7 @@
 #include <string.h>
 
 #include "mmhs_ascii.h"
+#include "mmhs_text.h"
 #include "mmhs_oraddr.h"
 
 /* The fixed (non-DDA) attributes in canonical order. */
@@ -116,20 +117,6 @@ struct oraddr_out {
 	size_t	ou_pos;
 };
 
-/* oraddr_error - write a message into the caller's buffer, return -1 */
-static int __attribute__((format(printf, 3, 4)))
-oraddr_error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err != NULL && errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
 /* oraddr_is_ps_char - character of an X.208 PrintableString, or space */
 static int
 oraddr_is_ps_char(int c)
@@ -137,19 +124,6 @@ oraddr_is_ps_char(int c)
 	if (mmhs_ascii_is_alpha(c) || mmhs_ascii_is_digit(c))
 		return 1;
 	return c != '\0' && strchr(" '()+,-./:=?", c) != NULL;
-}
-
-/* oraddr_ncaseeq - compare n bytes of a with NUL-terminated b, any case */
-static int
-oraddr_ncaseeq(const char *a, size_t n, const char *b)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (b[i] == '\0' || mmhs_ascii_lower((unsigned char) a[i]) !=
-		    mmhs_ascii_lower((unsigned char) b[i]))
-			return 0;
-	return b[n] == '\0';
 }
 
 /* oraddr_quote - copy a key for a message, replacing unprintable bytes */
@@ -222,7 +196,7 @@ oraddr_find_dda(const struct mmhs_oraddr *addr, const char *type,
 	int i;
 
 	for (i = 0; i < oraddr_ndda(addr); i++)
-		if (oraddr_ncaseeq(type, n, addr->oa_dda[i].od_type))
+		if (mmhs_text_ncaseeq(type, n, addr->oa_dda[i].od_type))
 			return i;
 	return -1;
 }
@@ -238,22 +212,22 @@ oraddr_resolve_dda(struct mmhs_oraddr *addr, const char *type, size_t n,
 
 	oraddr_quote(type, n, shown, sizeof(shown));
 	if (n == 0)
-		return oraddr_error(err, errlen, "empty DDA type");
+		return mmhs_text_error(err, errlen, "empty DDA type");
 	if (n > MMHS_ORADDR_DDA_TYPE_MAX)
-		return oraddr_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "DDA type \"%s\" longer than %d characters", shown,
 		    MMHS_ORADDR_DDA_TYPE_MAX);
 	for (i = 0; i < n; i++)
 		if (!mmhs_ascii_is_alpha((unsigned char) type[i]) &&
 		    !mmhs_ascii_is_digit((unsigned char) type[i]) &&
 		    type[i] != '-' && type[i] != '.')
-			return oraddr_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "invalid character in DDA type \"%s\"", shown);
 	if (oraddr_find_dda(addr, type, n) >= 0)
-		return oraddr_error(err, errlen, "duplicate attribute DDA:%s",
+		return mmhs_text_error(err, errlen, "duplicate attribute DDA:%s",
 		    shown);
 	if (addr->oa_ndda >= MMHS_ORADDR_NDDA)
-		return oraddr_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "more than %d domain-defined attributes", MMHS_ORADDR_NDDA);
 	dda = &addr->oa_dda[addr->oa_ndda++];
 	for (i = 0; i < n; i++)
@@ -276,26 +250,26 @@ oraddr_resolve(struct mmhs_oraddr *addr, const char *key, size_t n,
 	size_t k;
 	int id;
 
-	if (n >= 4 && oraddr_ncaseeq(key, 4, "DDA:"))
+	if (n >= 4 && mmhs_text_ncaseeq(key, 4, "DDA:"))
 		return oraddr_resolve_dda(addr, key + 4, n - 4, slot, err,
 		    errlen);
-	if (n >= 3 && oraddr_ncaseeq(key, 3, "DD."))
+	if (n >= 3 && mmhs_text_ncaseeq(key, 3, "DD."))
 		return oraddr_resolve_dda(addr, key + 3, n - 3, slot, err,
 		    errlen);
 	for (k = 0; k < ORADDR_NKEYS; k++)
-		if (oraddr_ncaseeq(key, n, oraddr_keys[k].ok_name))
+		if (mmhs_text_ncaseeq(key, n, oraddr_keys[k].ok_name))
 			break;
 	if (k == ORADDR_NKEYS) {
 		oraddr_quote(key, n, shown, sizeof(shown));
-		return oraddr_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "unknown attribute type \"%s\"", shown);
 	}
 	id = oraddr_keys[k].ok_id;
 	if (id == ORA_OU_NEXT && (id = oraddr_next_ou(addr)) < 0)
-		return oraddr_error(err, errlen, "more than %d OU attributes",
+		return mmhs_text_error(err, errlen, "more than %d OU attributes",
 		    MMHS_ORADDR_NOU);
 	if (oraddr_field(addr, id)[0] != '\0')
-		return oraddr_error(err, errlen, "duplicate attribute %s",
+		return mmhs_text_error(err, errlen, "duplicate attribute %s",
 		    oraddr_fields[id].of_key);
 	oraddr_slot_fixed(addr, id, slot);
 	return 0;
@@ -306,9 +280,9 @@ static int
 oraddr_bad_char(int c, const char *name, char *err, size_t errlen)
 {
 	if (c > ' ' && c < 0x7f)
-		return oraddr_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "invalid character '%c' in value of %s", c, name);
-	return oraddr_error(err, errlen,
+	return mmhs_text_error(err, errlen,
 	    "invalid byte 0x%02x in value of %s", (unsigned) c, name);
 }
 
@@ -324,23 +298,23 @@ oraddr_decode(const char **pp, const struct oraddr_slot *slot, char *err,
 	for (;;) {
 		c = (unsigned char) *p++;
 		if (c == '\0')
-			return oraddr_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "missing trailing '/'");
 		if (c == '/')
 			break;
 		if (c == '=')
-			return oraddr_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "unescaped '=' in value of %s", slot->os_name);
 		if (c == '$') {
 			c = (unsigned char) *p++;
 			if (c != '/' && c != '=' && c != '$')
-				return oraddr_error(err, errlen,
+				return mmhs_text_error(err, errlen,
 				    "bad '$' escape in value of %s",
 				    slot->os_name);
 		} else if (!oraddr_is_ps_char(c))
 			return oraddr_bad_char(c, slot->os_name, err, errlen);
 		if (n == slot->os_max)
-			return oraddr_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "value of %s longer than %zu characters",
 			    slot->os_name, slot->os_max);
 		blanks += (c == ' ');
@@ -348,10 +322,10 @@ oraddr_decode(const char **pp, const struct oraddr_slot *slot, char *err,
 	}
 	slot->os_dst[n] = '\0';
 	if (n == 0)
-		return oraddr_error(err, errlen, "empty value for %s",
+		return mmhs_text_error(err, errlen, "empty value for %s",
 		    slot->os_name);
 	if (blanks == n && !slot->os_blank_ok)
-		return oraddr_error(err, errlen, "value of %s is blank",
+		return mmhs_text_error(err, errlen, "value of %s is blank",
 		    slot->os_name);
 	*pp = p;
 	return 0;
@@ -369,10 +343,10 @@ oraddr_parse_attr(const char **pp, struct mmhs_oraddr *addr, char *err,
 	while (*p != '\0' && *p != '=' && *p != '/')
 		p++;
 	if (p == key)
-		return oraddr_error(err, errlen, "empty attribute type");
+		return mmhs_text_error(err, errlen, "empty attribute type");
 	if (*p != '=') {
 		oraddr_quote(key, (size_t) (p - key), shown, sizeof(shown));
-		return oraddr_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "attribute \"%s\" has no '='", shown);
 	}
 	if (oraddr_resolve(addr, key, (size_t) (p - key), &slot, err,
@@ -406,28 +380,28 @@ oraddr_check(const struct mmhs_oraddr *addr, int flags, char *err,
 
 	for (i = 1; i < MMHS_ORADDR_NOU; i++)
 		if (addr->oa_ou[i][0] != '\0' && addr->oa_ou[i - 1][0] == '\0')
-			return oraddr_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "OU%d present without OU%d", i + 1, i);
 	if (addr->oa_s[0] == '\0') {
 		for (i = ORA_G; i <= ORA_Q; i++)
 			if (oraddr_cfield(addr, i)[0] != '\0')
-				return oraddr_error(err, errlen,
+				return mmhs_text_error(err, errlen,
 				    "%s present without S",
 				    oraddr_fields[i].of_key);
 	}
 	if (addr->oa_c[0] != '\0' && !oraddr_check_country(addr->oa_c))
-		return oraddr_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "C must be 2 letters or 3 digits");
 	if (flags & MMHS_ORADDR_PATTERN) {
 		if (mmhs_oraddr_specificity(addr) == 0)
-			return oraddr_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "pattern has no attributes");
 		return 0;
 	}
 	if (addr->oa_c[0] == '\0')
-		return oraddr_error(err, errlen, "C is required");
+		return mmhs_text_error(err, errlen, "C is required");
 	if (addr->oa_admd[0] == '\0')
-		return oraddr_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "ADMD is required (write \"ADMD= \" for a blank ADMD)");
 	return 0;
 }
@@ -442,12 +416,12 @@ mmhs_oraddr_parse(const char *str, int flags, struct mmhs_oraddr *addr,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (addr == NULL)
-		return oraddr_error(err, errlen, "no result structure");
+		return mmhs_text_error(err, errlen, "no result structure");
 	memset(addr, 0, sizeof(*addr));
 	if (str == NULL)
-		return oraddr_error(err, errlen, "no O/R address");
+		return mmhs_text_error(err, errlen, "no O/R address");
 	if (str[0] != '/')
-		return oraddr_error(err, errlen, "missing leading '/'");
+		return mmhs_text_error(err, errlen, "missing leading '/'");
 	p = str + 1;
 	while (*p != '\0')
 		if (oraddr_parse_attr(&p, addr, err, errlen) < 0)

@@ -46,6 +46,7 @@
 #include <string.h>
 
 #include "mmhs_ascii.h"
+#include "mmhs_text.h"
 #include "mmhs_precedence.h"
 
 /* Index = enum value. */
@@ -60,20 +61,6 @@ static const int prec_mt[] = { -4, -2, 0, 2, 4, 6 };
 
 /* Bound on header digits, so the number cannot overflow. */
 #define PREC_MAX_DIGITS	9
-
-/* prec_error - write a message into the caller's buffer, return -1 */
-static int __attribute__((format(printf, 3, 4)))
-prec_error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err != NULL && errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 /* prec_clear_error - start with an empty message */
 static void
@@ -154,11 +141,11 @@ mmhs_precedence_from_mt_priority(int mt, enum mmhs_precedence *p,
 
 	prec_clear_error(err, errlen);
 	if (mt < MMHS_MT_PRIORITY_MIN || mt > MMHS_MT_PRIORITY_MAX)
-		return prec_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "MT-PRIORITY %d outside %d..%d", mt,
 		    MMHS_MT_PRIORITY_MIN, MMHS_MT_PRIORITY_MAX);
 	if (p == NULL)
-		return prec_error(err, errlen, "no result variable");
+		return mmhs_text_error(err, errlen, "no result variable");
 	for (i = 0; i < PREC_NLEVELS - 1; i++)
 		if (mt <= prec_mt[i])
 			break;
@@ -176,7 +163,7 @@ mmhs_precedence_parse_mt_priority(const char *str, int *mt, char *err,
 
 	prec_clear_error(err, errlen);
 	if (str == NULL || mt == NULL)
-		return prec_error(err, errlen, "no MT-PRIORITY value");
+		return mmhs_text_error(err, errlen, "no MT-PRIORITY value");
 	if (s[0] == '0' && s[1] == '\0') {
 		*mt = 0;
 		return 0;
@@ -186,7 +173,7 @@ mmhs_precedence_parse_mt_priority(const char *str, int *mt, char *err,
 		s++;
 	}
 	if (s[0] < '1' || s[0] > '9' || s[1] != '\0')
-		return prec_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "MT-PRIORITY must be 0 or an optional '-' and one digit"
 		    " 1-9");
 	*mt = neg ? -(s[0] - '0') : s[0] - '0';
@@ -208,7 +195,7 @@ prec_skip_comment(const char **pp, char *err, size_t errlen)
 	do {
 		switch (*p) {
 		case '\0':
-			return prec_error(err, errlen, "unterminated comment");
+			return mmhs_text_error(err, errlen, "unterminated comment");
 		case '(':
 			depth++;
 			break;
@@ -217,7 +204,7 @@ prec_skip_comment(const char **pp, char *err, size_t errlen)
 			break;
 		case '\\':
 			if (p[1] == '\0')
-				return prec_error(err, errlen,
+				return mmhs_text_error(err, errlen,
 				    "unterminated comment");
 			p++;
 			break;
@@ -238,7 +225,7 @@ prec_skip_cfws(const char *p, char *err, size_t errlen)
 		if (*p == '\0')
 			return 0;
 		if (*p != '(')
-			return prec_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "unexpected text after precedence");
 		if (prec_skip_comment(&p, err, errlen) < 0)
 			return -1;
@@ -255,11 +242,11 @@ prec_scan_number(const char **pp, unsigned long *num, char *err,
 	int digits = 0;
 
 	if (p[0] == '0' && mmhs_ascii_is_digit((unsigned char) p[1]))
-		return prec_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "leading zero in precedence number");
 	for (; mmhs_ascii_is_digit((unsigned char) *p); p++) {
 		if (++digits > PREC_MAX_DIGITS)
-			return prec_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "precedence number too large");
 		n = n * 10 + (unsigned long) (*p - '0');
 	}
@@ -281,7 +268,7 @@ prec_scan_name(const char **pp, unsigned long *num, char *err,
 		p++;
 	if ((level = prec_lookup(*pp, (size_t) (p - *pp))) < 0) {
 		snprintf(shown, sizeof(shown), "%.*s", (int) (p - *pp), *pp);
-		return prec_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "unknown precedence name \"%s%s\"", shown,
 		    (size_t) (p - *pp) >= sizeof(shown) ? "..." : "");
 	}
@@ -300,7 +287,7 @@ mmhs_precedence_parse_header_number(const char *value, unsigned long *num,
 
 	prec_clear_error(err, errlen);
 	if (value == NULL || num == NULL)
-		return prec_error(err, errlen, "no precedence value");
+		return mmhs_text_error(err, errlen, "no precedence value");
 	while (prec_is_wsp((unsigned char) *p))
 		p++;
 	if (mmhs_ascii_is_digit((unsigned char) *p))
@@ -308,7 +295,7 @@ mmhs_precedence_parse_header_number(const char *value, unsigned long *num,
 	else if (mmhs_ascii_is_alpha((unsigned char) *p))
 		rc = prec_scan_name(&p, num, err, errlen);
 	else
-		rc = prec_error(err, errlen,
+		rc = mmhs_text_error(err, errlen,
 		    *p == '\0' ? "empty precedence value" :
 		    "precedence must be a number or a name");
 	if (rc < 0)
@@ -326,18 +313,18 @@ mmhs_precedence_parse_header(const char *value, enum mmhs_precedence *p,
 	if (mmhs_precedence_parse_header_number(value, &n, err, errlen) < 0)
 		return -1;
 	if (p == NULL)
-		return prec_error(err, errlen, "no result variable");
+		return mmhs_text_error(err, errlen, "no result variable");
 	if (n <= MMHS_PREC_MAX) {
 		*p = (enum mmhs_precedence) n;
 		return 0;
 	}
 	if (n <= 15)
-		return prec_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "precedence %lu is reserved for NATO-defined levels", n);
 	if (n <= 31)
-		return prec_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "precedence %lu is reserved for national use", n);
-	return prec_error(err, errlen,
+	return mmhs_text_error(err, errlen,
 	    "precedence %lu is not defined (ACP 123 uses 0..31)", n);
 }
 

@@ -31,6 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mmhs_ascii.h"
+#include "mmhs_text.h"
 #include "mmhs_route.h"
 
 /* One indexed route: the caller's route and its parsed match. */
@@ -54,33 +56,12 @@ struct mmhs_route_table {
 	size_t		 rt_default;	/* chain of default routes, index + 1 */
 };
 
-/* route_error - write a one-line message, return -1 */
-static int __attribute__((format(printf, 3, 4)))
-route_error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err != NULL && errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
-/* route_lower - ASCII lower case, independent of the locale */
-static int
-route_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 /* route_prefix - does s begin with the keyword kw (any case)? */
 static const char *
 route_prefix(const char *s, const char *kw)
 {
 	while (*kw != '\0') {
-		if (route_lower((unsigned char)*s) != *kw)
+		if (mmhs_ascii_lower((unsigned char)*s) != *kw)
 			return NULL;
 		s++;
 		kw++;
@@ -101,18 +82,18 @@ route_domain_check(const char *d, size_t len, char *err, size_t errlen)
 	unsigned char c;
 
 	if (len == 0)
-		return route_error(err, errlen, "empty domain");
+		return mmhs_text_error(err, errlen, "empty domain");
 	if (len > MMHS_ROUTE_DOMAIN_MAX)
-		return route_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "domain longer than %d characters", MMHS_ROUTE_DOMAIN_MAX);
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)d[i];
 		if (c == '.') {
 			if (label == 0)
-				return route_error(err, errlen,
+				return mmhs_text_error(err, errlen,
 				    "empty label in domain");
 			if (d[i - 1] == '-')
-				return route_error(err, errlen,
+				return mmhs_text_error(err, errlen,
 				    "domain label ends with '-'");
 			label = 0;
 			labels++;
@@ -120,20 +101,20 @@ route_domain_check(const char *d, size_t len, char *err, size_t errlen)
 		}
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || c == '-'))
-			return route_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "character '%c' not allowed in a domain",
 			    c >= 0x20 && c < 0x7f ? c : '?');
 		if (c == '-' && label == 0)
-			return route_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "domain label begins with '-'");
 		if (++label > 63)
-			return route_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "domain label longer than 63 characters");
 	}
 	if (label == 0)
-		return route_error(err, errlen, "empty label in domain");
+		return mmhs_text_error(err, errlen, "empty label in domain");
 	if (d[len - 1] == '-')
-		return route_error(err, errlen, "domain label ends with '-'");
+		return mmhs_text_error(err, errlen, "domain label ends with '-'");
 	return labels;
 }
 
@@ -153,18 +134,18 @@ route_local_check(const char *l, size_t len, char *err, size_t errlen)
 	size_t i;
 
 	if (len == 0)
-		return route_error(err, errlen, "empty local part");
+		return mmhs_text_error(err, errlen, "empty local part");
 	if (len > MMHS_ROUTE_LOCAL_MAX)
-		return route_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "local part longer than %d characters",
 		    MMHS_ROUTE_LOCAL_MAX);
 	for (i = 0; i < len; i++) {
 		if (l[i] == '.') {
 			if (i == 0 || i == len - 1 || l[i - 1] == '.')
-				return route_error(err, errlen,
+				return mmhs_text_error(err, errlen,
 				    "misplaced '.' in local part");
 		} else if (!route_atext((unsigned char)l[i]))
-			return route_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "character '%c' not allowed in a local part",
 			    (unsigned char)l[i] >= 0x20 &&
 			    (unsigned char)l[i] < 0x7f ? l[i] : '?');
@@ -179,7 +160,7 @@ route_copy_lower(char *dst, const char *src, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		dst[i] = (char)route_lower((unsigned char)src[i]);
+		dst[i] = (char)mmhs_ascii_lower((unsigned char)src[i]);
 	dst[len] = '\0';
 }
 
@@ -195,7 +176,7 @@ mmhs_route_match_parse(const char *match, struct mmhs_route_match *m,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (m == NULL || match == NULL)
-		return route_error(err, errlen, "no match");
+		return mmhs_text_error(err, errlen, "no match");
 	memset(m, 0, offsetof(struct mmhs_route_match, rm_or));
 	m->rm_key[0] = '\0';
 	if ((v = route_prefix(match, "default")) != NULL && *v == '\0') {
@@ -205,7 +186,7 @@ mmhs_route_match_parse(const char *match, struct mmhs_route_match *m,
 	if ((v = route_prefix(match, "address:")) != NULL) {
 		at = strrchr(v, '@');
 		if (at == NULL)
-			return route_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "address: needs LOCAL@DOMAIN");
 		if (route_local_check(v, (size_t)(at - v), err, errlen) < 0)
 			return -1;
@@ -228,15 +209,15 @@ mmhs_route_match_parse(const char *match, struct mmhs_route_match *m,
 	if ((v = route_prefix(match, "or:")) != NULL) {
 		if (mmhs_oraddr_parse(v, MMHS_ORADDR_PATTERN, &m->rm_or, oerr,
 		    sizeof(oerr)) < 0)
-			return route_error(err, errlen, "or: prefix: %s", oerr);
+			return mmhs_text_error(err, errlen, "or: prefix: %s", oerr);
 		if (mmhs_oraddr_format(&m->rm_or, m->rm_key,
 		    sizeof(m->rm_key)) < 0)
-			return route_error(err, errlen, "or: prefix too long");
+			return mmhs_text_error(err, errlen, "or: prefix too long");
 		m->rm_kind = MMHS_ROUTE_OR;
 		m->rm_spec = mmhs_oraddr_specificity(&m->rm_or);
 		return 0;
 	}
-	return route_error(err, errlen, "must be address:LOCAL@DOMAIN, "
+	return mmhs_text_error(err, errlen, "must be address:LOCAL@DOMAIN, "
 	    "domain:DOMAIN, or:STD-OR-PREFIX or default");
 }
 
@@ -252,14 +233,14 @@ mmhs_route_rcpt_parse(const char *rcpt, struct mmhs_route_rcpt *r,
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	if (r == NULL || rcpt == NULL)
-		return route_error(err, errlen, "no recipient");
+		return mmhs_text_error(err, errlen, "no recipient");
 	r->rr_addr[0] = '\0';
 	r->rr_local_len = 0;
 	if (rcpt[0] == '/') {
 		r->rr_is_or = 1;
 		if (mmhs_oraddr_parse(rcpt, 0, &r->rr_or, oerr,
 		    sizeof(oerr)) < 0)
-			return route_error(err, errlen, "O/R address: %s",
+			return mmhs_text_error(err, errlen, "O/R address: %s",
 			    oerr);
 		return 0;
 	}
@@ -267,7 +248,7 @@ mmhs_route_rcpt_parse(const char *rcpt, struct mmhs_route_rcpt *r,
 	end = rcpt + strlen(rcpt);
 	if (rcpt[0] == '<') {
 		if (end == rcpt + 1 || end[-1] != '>')
-			return route_error(err, errlen, "unbalanced '<'");
+			return mmhs_text_error(err, errlen, "unbalanced '<'");
 		rcpt++;
 		end--;
 	}
@@ -276,27 +257,27 @@ mmhs_route_rcpt_parse(const char *rcpt, struct mmhs_route_rcpt *r,
 		if (rcpt[i] == '@')
 			at = rcpt + i;
 	if (at == NULL)
-		return route_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "mailbox needs LOCAL@DOMAIN or an O/R address /C=../");
 	llen = (size_t)(at - rcpt);
 	dlen = (size_t)(end - at - 1);
 	if (dlen > 0 && at[dlen] == '.')
 		dlen--;				/* a root '.' is not kept */
 	if (llen == 0)
-		return route_error(err, errlen, "empty local part");
+		return mmhs_text_error(err, errlen, "empty local part");
 	if (llen > MMHS_ROUTE_LOCAL_MAX)
-		return route_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "local part longer than %d characters",
 		    MMHS_ROUTE_LOCAL_MAX);
 	if (dlen == 0)
-		return route_error(err, errlen, "empty domain");
+		return mmhs_text_error(err, errlen, "empty domain");
 	if (dlen > MMHS_ROUTE_DOMAIN_MAX)
-		return route_error(err, errlen,
+		return mmhs_text_error(err, errlen,
 		    "domain longer than %d characters", MMHS_ROUTE_DOMAIN_MAX);
 	for (i = 0; rcpt + i < at + 1 + dlen; i++)
 		if ((unsigned char)rcpt[i] <= ' ' ||
 		    (unsigned char)rcpt[i] == 0x7f)
-			return route_error(err, errlen,
+			return mmhs_text_error(err, errlen,
 			    "space or control character in mailbox");
 	route_copy_lower(r->rr_addr, rcpt, llen + 1 + dlen);
 	r->rr_local_len = llen;
@@ -614,7 +595,7 @@ mmhs_route_lookup(const struct mmhs_route_table *t, const char *scope,
 	if (route == NULL) {
 		const char *name = mmhs_precedence_name(p);
 
-		route_error(err, errlen, "no route for %s at %s", rcpt,
+		mmhs_text_error(err, errlen, "no route for %s at %s", rcpt,
 		    name != NULL ? name : "an unknown precedence");
 	}
 	return route;

@@ -1,5 +1,5 @@
 /* fuzz_oraddr.c - libFuzzer target for mmhs_oraddr
- * fuzz-sources: lib/mmhs_oraddr.c
+ * fuzz-sources: lib/mmhs_oraddr.c lib/mmhs_text.c
  *
  * Purpose: feed arbitrary bytes to mmhs_oraddr_parse(), as address and
  * as pattern.  Whatever parses must format, parse again to an equal

@@ -1,5 +1,5 @@
 /* fuzz_precedence.c - libFuzzer target for mmhs_precedence
- * fuzz-sources: lib/mmhs_precedence.c
+ * fuzz-sources: lib/mmhs_precedence.c lib/mmhs_text.c
  *
  * Purpose: feed arbitrary bytes to the RFC 6477 header parser, the
  * MT-PRIORITY parameter parser and the name lookup.  Whatever parses
