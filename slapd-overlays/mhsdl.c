@@ -49,10 +49,18 @@
  *                mhs-dl-submit-permissions.  member-of-dl is answered
  *                transitively (nested lists of any site and policy).
  *
+ *   delete, modrdn  not checked; like add and modify (and whatever the
+ *                checks decide, relax and replication included), they
+ *                make the expansion cache forget the entries they touch.
+ *
  * Member entries are read with overlay_entry_get_ov(), below this
  * overlay, without access control on the member entries: access to
  * the expansion is governed by the ACLs on the list's
- * mmhsExpandedRecipient.
+ * mmhsExpandedRecipient.  The expansion works on a per-database cache
+ * of the member graph and delivery addresses (section "Expansion
+ * cache" below; slapo-mhsdl(5), PERFORMANCE AND CONSISTENCY): a write
+ * through the overlay invalidates what it changed before its result is
+ * sent, so an expansion reflects every write completed before it.
  */
 #include "portable.h"
 
@@ -71,12 +79,28 @@
 #define MHSDL_DEF_MAX_DEPTH	32
 #define MHSDL_DEF_MAX_RCPTS	1000000
 
-/* Per-database configuration. */
+#define MHSDL_DEF_CACHE		1000000
+
+typedef struct mhsdl_node mhsdl_node;
+
+/* A table of expansion nodes, by normalized DN (chained hashing). */
+typedef struct mhsdl_nodes {
+	mhsdl_node	**ns_bucket;
+	size_t		ns_size;	/* power of two */
+	size_t		ns_count;
+} mhsdl_nodes;
+
+/* Per-database configuration and expansion cache. */
 typedef struct mhsdl_conf {
 	struct berval	mc_site;	/* this site's entry, empty: all local */
 	struct berval	mc_nsite;
 	int		mc_max_depth;
 	int		mc_max_rcpts;
+	int		mc_cache_max;	/* most cached nodes; 0: no cache */
+	ldap_pvt_thread_mutex_t mc_mutex;	/* guards what follows */
+	mhsdl_nodes	mc_nodes;	/* the cache */
+	unsigned long	mc_gen;		/* bumped by every write */
+	unsigned long	mc_stamp;	/* expansion passes */
 } mhsdl_conf;
 
 static slap_overinst mhsdl_ovl;
@@ -142,18 +166,22 @@ typedef struct mhsdl_set {
 	size_t		st_count;
 } mhsdl_set;
 
-/* mhsdl_hash - FNV-1a of a berval */
+/* mhsdl_hash - 64-bit FNV-1a of a berval, its bits mixed (the tables
+ * use the low bits) */
 static size_t
 mhsdl_hash(const struct berval *bv)
 {
-	size_t h = 2166136261u;
+	unsigned long long h = 14695981039346656037ULL;
 	ber_len_t i;
 
 	for (i = 0; i < bv->bv_len; i++) {
 		h ^= (unsigned char) bv->bv_val[i];
-		h *= 16777619u;
+		h *= 1099511628211ULL;
 	}
-	return h;
+	h ^= h >> 31;
+	h *= 0x9e3779b97f4a7c15ULL;
+	h ^= h >> 29;
+	return (size_t) h;
 }
 
 /* mhsdl_set_free - release a set */
@@ -281,20 +309,6 @@ mhsdl_dlm_ndn(Operation *op, struct berval *val, struct berval *ndn)
 	return 0;
 }
 
-/* mhsdl_site_remote - is list e hosted by another site? */
-static int
-mhsdl_site_remote(mhsdl_conf *mc, Entry *e)
-{
-	Attribute *a;
-
-	if (BER_BVISEMPTY(&mc->mc_nsite))
-		return 0;
-	a = attr_find(e->e_attrs, mhsdl_ad_site);
-	if (a == NULL || a->a_numvals == 0)
-		return 0;
-	return !dn_match(&a->a_nvals[0], &mc->mc_nsite);
-}
-
 /* ------------------------------------------------------------------ */
 /* Cycle refusal */
 
@@ -420,6 +434,8 @@ mhsdl_check_values(Operation *op, slap_overinst *on, struct berval *dn,
 	return rc;
 }
 
+static void mhsdl_watch(Operation *op, slap_overinst *on);
+
 /* mhsdl_skip - operations that are not checked */
 static int
 mhsdl_skip(Operation *op)
@@ -447,8 +463,10 @@ mhsdl_add(Operation *op, SlapReply *rs)
 	Attribute *a;
 	int rc = LDAP_SUCCESS;
 
-	if (mhsdl_skip(op))
+	if (mhsdl_skip(op)) {
+		mhsdl_watch(op, on);
 		return SLAP_CB_CONTINUE;
+	}
 	for (a = op->ora_e->e_attrs; a != NULL && rc == LDAP_SUCCESS;
 	    a = a->a_next)
 		if (a->a_desc == mhsdl_ad_member ||
@@ -458,6 +476,7 @@ mhsdl_add(Operation *op, SlapReply *rs)
 			    a->a_nvals, buf, sizeof(buf));
 	if (rc != LDAP_SUCCESS)
 		return mhsdl_refuse(op, rs, on, rc, buf);
+	mhsdl_watch(op, on);
 	return SLAP_CB_CONTINUE;
 }
 
@@ -470,8 +489,10 @@ mhsdl_modify(Operation *op, SlapReply *rs)
 	Modifications *m;
 	int rc = LDAP_SUCCESS, mop;
 
-	if (mhsdl_skip(op))
+	if (mhsdl_skip(op)) {
+		mhsdl_watch(op, on);
 		return SLAP_CB_CONTINUE;
+	}
 	for (m = op->orm_modlist; m != NULL && rc == LDAP_SUCCESS;
 	    m = m->sml_next) {
 		mop = m->sml_op & LDAP_MOD_OP;
@@ -487,155 +508,189 @@ mhsdl_modify(Operation *op, SlapReply *rs)
 	}
 	if (rc != LDAP_SUCCESS)
 		return mhsdl_refuse(op, rs, on, rc, buf);
+	mhsdl_watch(op, on);
 	return SLAP_CB_CONTINUE;
 }
 
 /* ------------------------------------------------------------------ */
-/* Expansion */
+/* Expansion cache: the member graph and the delivery addresses
+ *
+ * One node per entry DN an expansion has met: the entry's recipient
+ * value (its delivery address, formatted once), whether it is a list
+ * and, for a list, its policy, its site and its members in order
+ * (mmhsMember, mmhsExternalMember, mhs-dl-members).  A DN without an
+ * entry is a node too (MHSDL_ND_ABSENT).  Nodes hold copies: no entry
+ * stays fetched.
+ *
+ * Nodes are built on demand from the entries below this overlay and
+ * kept per database in mc_nodes, under mc_mutex.  Every add, modify,
+ * delete and modrdn through the overlay (replication included) drops
+ * the nodes of the DNs it names (modrdn: old and new DN and everything
+ * below them) and bumps mc_gen, before its result goes to the client.
+ * A node read from the backend is cached only when mc_gen has not moved
+ * since the search started (the search may read an older snapshot);
+ * otherwise it serves this search only (ex_priv).  So an expansion
+ * reflects every write that completed before the search began.
+ */
 
-typedef struct mhsdl_exp {
-	Operation	*ex_op;
-	slap_overinst	*ex_on;
-	mhsdl_conf	*ex_mc;
-	mhsdl_set	ex_entries;	/* ndns of entries already handled */
-	mhsdl_set	ex_addrs;	/* "kind:lower(address)" delivered */
-	BerVarray	ex_vals;	/* heap: handed to the frontend */
-	int		ex_nvals, ex_maxvals;
-	int		ex_truncated;
-} mhsdl_exp;
+enum mhsdl_it_type { MHSDL_IT_DIR, MHSDL_IT_EXT, MHSDL_IT_X400 };
 
-/* mhsdl_exp_add - one recipient, unless its address was seen already */
+/* One member value of a list. */
+typedef struct mhsdl_item {
+	enum mhsdl_it_type it_type;
+	struct berval	it_dn;		/* DIR: as written; X400: or empty */
+	struct berval	it_ndn;		/* DIR */
+	struct berval	it_key;		/* EXT, X400: de-duplication key */
+	size_t		it_hash;	/* DIR: of it_ndn; else of it_key */
+	struct berval	it_rcpt;	/* EXT, X400: the recipient value */
+} mhsdl_item;
+
+#define MHSDL_ND_ABSENT	0x01
+#define MHSDL_ND_LIST	0x02
+
+/* One entry (or absent DN) as the expansion sees it. */
+struct mhsdl_node {
+	struct mhsdl_node *nd_next;	/* hash chain */
+	size_t		nd_hash;
+	struct berval	nd_ndn;
+	struct berval	nd_dn;
+	int		nd_flags;
+	enum mmhs_dl_rcpt_kind nd_kind;
+	struct berval	nd_addr;	/* delivery address, or empty */
+	struct berval	nd_key;		/* "kind:lower(address)", or empty */
+	size_t		nd_khash;
+	struct berval	nd_rcpt;	/* recipient value without flag */
+	struct berval	nd_nsite;	/* list: normalized mmhsSite */
+	int		nd_further;	/* list: further-dl-expansion-allowed */
+	int		nd_nitems;
+	mhsdl_item	*nd_items;	/* list: members in order */
+	unsigned long	nd_stamp;	/* last expansion pass that met it */
+};
+
+/* mhsdl_bvdup - heap copy of len bytes at s, NUL-terminated */
 static void
-mhsdl_exp_add(mhsdl_exp *ex, int flags, enum mmhs_dl_rcpt_kind kind,
-	struct berval *addr, struct berval *dn)
+mhsdl_bvdup(struct berval *dst, const char *s, size_t len)
 {
-	Operation *op = ex->ex_op;
-	struct mmhs_dl_recipient r;
-	char buf[MMHS_DL_STRLEN], key[MMHS_DL_STRLEN];
-	struct berval kbv;
-	ber_len_t i;
-	int n;
+	dst->bv_len = len;
+	dst->bv_val = ch_malloc(len + 1);
+	if (len > 0)
+		memcpy(dst->bv_val, s, len);
+	dst->bv_val[len] = '\0';
+}
 
-	if (kind != MMHS_DL_RCPT_NONE) {
-		n = snprintf(key, sizeof(key), "%d:", (int) kind);
-		for (i = 0; i < addr->bv_len && n + 1 < (int) sizeof(key); i++)
-			key[n++] = (addr->bv_val[i] >= 'A' && addr->bv_val[i] <= 'Z') ?
-			    addr->bv_val[i] + ('a' - 'A') : addr->bv_val[i];
-		kbv.bv_val = key;
-		kbv.bv_len = n;
-		if (!mhsdl_set_add(op, &ex->ex_addrs, &kbv))
-			return;
-	}
-	if (ex->ex_nvals >= ex->ex_mc->mc_max_rcpts) {
-		ex->ex_truncated = 1;
-		return;
-	}
+/* mhsdl_key - the de-duplication key "kind:lower(addr)" (heap) */
+static void
+mhsdl_key(struct berval *key, size_t *hash, enum mmhs_dl_rcpt_kind kind,
+	const char *addr, size_t len)
+{
+	char pre[16];
+	size_t n, i;
+
+	n = snprintf(pre, sizeof(pre), "%d:", (int) kind);
+	key->bv_len = n + len;
+	key->bv_val = ch_malloc(key->bv_len + 1);
+	memcpy(key->bv_val, pre, n);
+	for (i = 0; i < len; i++)
+		key->bv_val[n + i] = (addr[i] >= 'A' && addr[i] <= 'Z') ?
+		    addr[i] + ('a' - 'A') : addr[i];
+	key->bv_val[key->bv_len] = '\0';
+	*hash = mhsdl_hash(key);
+}
+
+/* mhsdl_rcpt - format one recipient value into buf; length or -1 */
+static int
+mhsdl_rcpt(char *buf, size_t len, int flags, enum mmhs_dl_rcpt_kind kind,
+	const struct berval *addr, const struct berval *dn)
+{
+	struct mmhs_dl_recipient r;
+
 	memset(&r, 0, sizeof(r));
 	r.dr_flags = flags;
 	r.dr_kind = kind;
-	if (addr != NULL) {
+	if (addr != NULL && addr->bv_val != NULL) {
 		r.dr_addr = addr->bv_val;
 		r.dr_addrlen = addr->bv_len;
 	}
-	if (dn != NULL) {
+	if (dn != NULL && dn->bv_val != NULL) {
 		r.dr_dn = dn->bv_val;
 		r.dr_dnlen = dn->bv_len;
 	}
-	n = mmhs_dl_recipient_format(&r, buf, sizeof(buf));
-	if (n < 0)
-		return;
-	if (ex->ex_nvals + 1 >= ex->ex_maxvals) {
-		ex->ex_maxvals = ex->ex_maxvals ? ex->ex_maxvals * 2 : 256;
-		ex->ex_vals = ch_realloc(ex->ex_vals,
-		    ex->ex_maxvals * sizeof(struct berval));
-	}
-	ex->ex_vals[ex->ex_nvals].bv_len = n;
-	ex->ex_vals[ex->ex_nvals].bv_val = ch_malloc(n + 1);
-	memcpy(ex->ex_vals[ex->ex_nvals].bv_val, buf, n + 1);
-	ex->ex_nvals++;
-	BER_BVZERO(&ex->ex_vals[ex->ex_nvals]);
+	return mmhs_dl_recipient_format(&r, buf, len);
 }
 
-/* mhsdl_exp_entry_rcpt - an entry as one recipient (its address) */
+/* mhsdl_rcpt_dup - a recipient value in heap memory (empty on error) */
 static void
-mhsdl_exp_entry_rcpt(mhsdl_exp *ex, int flags, Entry *e)
+mhsdl_rcpt_dup(struct berval *dst, enum mmhs_dl_rcpt_kind kind,
+	const struct berval *addr, const struct berval *dn)
 {
-	Attribute *a;
+	char buf[MMHS_DL_STRLEN];
+	int n;
 
-	a = attr_find(e->e_attrs, mhsdl_ad_mail);
-	if (a != NULL && a->a_numvals > 0) {
-		mhsdl_exp_add(ex, flags, MMHS_DL_RCPT_RFC822, &a->a_vals[0],
-		    &e->e_name);
-		return;
-	}
-	a = attr_find(e->e_attrs, mhsdl_ad_oraddr);
-	if (a != NULL && a->a_numvals > 0) {
-		mhsdl_exp_add(ex, flags, MMHS_DL_RCPT_X400, &a->a_vals[0],
-		    &e->e_name);
-		return;
-	}
-	mhsdl_exp_add(ex, flags, MMHS_DL_RCPT_NONE, NULL, &e->e_name);
+	BER_BVZERO(dst);
+	n = mhsdl_rcpt(buf, sizeof(buf), 0, kind, addr, dn);
+	if (n >= 0)
+		mhsdl_bvdup(dst, buf, n);
 }
 
-static void mhsdl_exp_list(mhsdl_exp *ex, Entry *list, int depth);
-
-/* mhsdl_exp_member - one directory member of a list */
+/* mhsdl_node_free - release a node and everything it holds */
 static void
-mhsdl_exp_member(mhsdl_exp *ex, struct berval *dn, struct berval *ndn,
-	int further, int depth)
+mhsdl_node_free(mhsdl_node *nd)
 {
-	Entry *e;
+	int i;
 
-	if (!mhsdl_set_add(ex->ex_op, &ex->ex_entries, ndn))
-		return;
-	e = mhsdl_get(ex->ex_op, ex->ex_on, ndn);
-	if (e == NULL) {
-		/* dangling member: shown, so that the owner sees it */
-		mhsdl_exp_add(ex, 0, MMHS_DL_RCPT_NONE, NULL, dn);
-		return;
+	for (i = 0; i < nd->nd_nitems; i++) {
+		ch_free(nd->nd_items[i].it_dn.bv_val);
+		ch_free(nd->nd_items[i].it_ndn.bv_val);
+		ch_free(nd->nd_items[i].it_key.bv_val);
+		ch_free(nd->nd_items[i].it_rcpt.bv_val);
 	}
-	if (!mhsdl_is_list(e))
-		mhsdl_exp_entry_rcpt(ex, 0, e);
-	else if (mhsdl_site_remote(ex->ex_mc, e))
-		mhsdl_exp_entry_rcpt(ex, MMHS_DL_RCPT_REMOTE, e);
-	else if (!further || depth + 1 >= ex->ex_mc->mc_max_depth)
-		mhsdl_exp_entry_rcpt(ex, MMHS_DL_RCPT_LIST, e);
-	else
-		mhsdl_exp_list(ex, e, depth + 1);
-	mhsdl_release(ex->ex_op, ex->ex_on, e);
+	ch_free(nd->nd_items);
+	ch_free(nd->nd_ndn.bv_val);
+	ch_free(nd->nd_dn.bv_val);
+	ch_free(nd->nd_addr.bv_val);
+	ch_free(nd->nd_key.bv_val);
+	ch_free(nd->nd_rcpt.bv_val);
+	ch_free(nd->nd_nsite.bv_val);
+	ch_free(nd);
 }
 
-/* mhsdl_exp_list - every member of one list, nested lists recursively */
+/* mhsdl_node_items - the members of list e, in expansion order */
 static void
-mhsdl_exp_list(mhsdl_exp *ex, Entry *list, int depth)
+mhsdl_node_items(Operation *op, mhsdl_node *nd, Entry *e)
 {
-	Operation *op = ex->ex_op;
-	struct mmhs_dl_policy pol;
+	Attribute *am, *ax, *ad;
 	struct mmhs_orname name;
 	char abuf[MMHS_ORADDR_STRLEN];
 	struct berval addr, dn, ndn;
-	Attribute *a;
+	mhsdl_item *it;
 	unsigned i;
 	int n;
 
-	mmhs_dl_policy_init(&pol);
-	a = attr_find(list->e_attrs, mhsdl_ad_policy);
-	if (a != NULL && a->a_numvals > 0 &&
-	    mmhs_dl_policy_parse(a->a_vals[0].bv_val, &pol, NULL, 0) < 0)
-		mmhs_dl_policy_init(&pol);
-
-	a = attr_find(list->e_attrs, mhsdl_ad_member);
-	for (i = 0; a != NULL && i < a->a_numvals; i++)
-		mhsdl_exp_member(ex, &a->a_vals[i], &a->a_nvals[i],
-		    pol.pl_further_dl_expansion_allowed, depth);
-
-	a = attr_find(list->e_attrs, mhsdl_ad_ext_member);
-	for (i = 0; a != NULL && i < a->a_numvals; i++)
-		mhsdl_exp_add(ex, 0, MMHS_DL_RCPT_RFC822, &a->a_vals[i], NULL);
-
-	a = attr_find(list->e_attrs, mhsdl_ad_dl_members);
-	for (i = 0; a != NULL && i < a->a_numvals; i++) {
-		if (mmhs_orname_parse(a->a_vals[i].bv_val, 0, &name, NULL, 0)
+	am = attr_find(e->e_attrs, mhsdl_ad_member);
+	ax = attr_find(e->e_attrs, mhsdl_ad_ext_member);
+	ad = attr_find(e->e_attrs, mhsdl_ad_dl_members);
+	n = (am ? am->a_numvals : 0) + (ax ? ax->a_numvals : 0) +
+	    (ad ? ad->a_numvals : 0);
+	if (n == 0)
+		return;
+	nd->nd_items = ch_calloc(n, sizeof(mhsdl_item));
+	for (i = 0; am != NULL && i < am->a_numvals; i++) {
+		it = &nd->nd_items[nd->nd_nitems++];
+		it->it_type = MHSDL_IT_DIR;
+		ber_dupbv(&it->it_dn, &am->a_vals[i]);
+		ber_dupbv(&it->it_ndn, &am->a_nvals[i]);
+		it->it_hash = mhsdl_hash(&it->it_ndn);
+	}
+	for (i = 0; ax != NULL && i < ax->a_numvals; i++) {
+		it = &nd->nd_items[nd->nd_nitems++];
+		it->it_type = MHSDL_IT_EXT;
+		mhsdl_key(&it->it_key, &it->it_hash, MMHS_DL_RCPT_RFC822,
+		    ax->a_vals[i].bv_val, ax->a_vals[i].bv_len);
+		mhsdl_rcpt_dup(&it->it_rcpt, MMHS_DL_RCPT_RFC822,
+		    &ax->a_vals[i], NULL);
+	}
+	for (i = 0; ad != NULL && i < ad->a_numvals; i++) {
+		if (mmhs_orname_parse(ad->a_vals[i].bv_val, 0, &name, NULL, 0)
 		    < 0)
 			continue;	/* acp133 refuses such values */
 		dn.bv_val = (char *) name.on_dn;
@@ -647,17 +702,509 @@ mhsdl_exp_list(mhsdl_exp *ex, Entry *list, int depth)
 				continue;
 			addr.bv_val = abuf;
 			addr.bv_len = n;
-			mhsdl_exp_add(ex, 0, MMHS_DL_RCPT_X400, &addr,
+			it = &nd->nd_items[nd->nd_nitems++];
+			it->it_type = MHSDL_IT_X400;
+			if (name.on_dn != NULL)
+				mhsdl_bvdup(&it->it_dn, dn.bv_val, dn.bv_len);
+			mhsdl_key(&it->it_key, &it->it_hash, MMHS_DL_RCPT_X400,
+			    abuf, n);
+			mhsdl_rcpt_dup(&it->it_rcpt, MMHS_DL_RCPT_X400, &addr,
 			    name.on_dn != NULL ? &dn : NULL);
 			continue;
 		}
 		if (mhsdl_dn_normalize(op, name.on_dn, name.on_dnlen, &ndn) !=
 		    LDAP_SUCCESS)
 			continue;
-		mhsdl_exp_member(ex, &dn, &ndn,
-		    pol.pl_further_dl_expansion_allowed, depth);
+		it = &nd->nd_items[nd->nd_nitems++];
+		it->it_type = MHSDL_IT_DIR;
+		mhsdl_bvdup(&it->it_dn, dn.bv_val, dn.bv_len);
+		mhsdl_bvdup(&it->it_ndn, ndn.bv_val, ndn.bv_len);
+		it->it_hash = mhsdl_hash(&it->it_ndn);
 		op->o_tmpfree(ndn.bv_val, op->o_tmpmemctx);
 	}
+}
+
+/* mhsdl_node_new - the node of ndn from entry e (NULL: no such entry) */
+static mhsdl_node *
+mhsdl_node_new(Operation *op, struct berval *ndn, size_t hash, Entry *e)
+{
+	struct mmhs_dl_policy pol;
+	mhsdl_node *nd;
+	Attribute *a;
+
+	nd = ch_calloc(1, sizeof(*nd));
+	ber_dupbv(&nd->nd_ndn, ndn);
+	nd->nd_hash = hash;
+	if (e == NULL) {
+		nd->nd_flags = MHSDL_ND_ABSENT;
+		return nd;
+	}
+	ber_dupbv(&nd->nd_dn, &e->e_name);
+	nd->nd_kind = MMHS_DL_RCPT_NONE;
+	if ((a = attr_find(e->e_attrs, mhsdl_ad_mail)) != NULL &&
+	    a->a_numvals > 0)
+		nd->nd_kind = MMHS_DL_RCPT_RFC822;
+	else if ((a = attr_find(e->e_attrs, mhsdl_ad_oraddr)) != NULL &&
+	    a->a_numvals > 0)
+		nd->nd_kind = MMHS_DL_RCPT_X400;
+	if (nd->nd_kind != MMHS_DL_RCPT_NONE) {
+		ber_dupbv(&nd->nd_addr, &a->a_vals[0]);
+		mhsdl_key(&nd->nd_key, &nd->nd_khash, nd->nd_kind,
+		    nd->nd_addr.bv_val, nd->nd_addr.bv_len);
+	}
+	mhsdl_rcpt_dup(&nd->nd_rcpt, nd->nd_kind, &nd->nd_addr, &nd->nd_dn);
+	if (!mhsdl_is_list(e))
+		return nd;
+	nd->nd_flags |= MHSDL_ND_LIST;
+	a = attr_find(e->e_attrs, mhsdl_ad_site);
+	if (a != NULL && a->a_numvals > 0)
+		ber_dupbv(&nd->nd_nsite, &a->a_nvals[0]);
+	mmhs_dl_policy_init(&pol);
+	a = attr_find(e->e_attrs, mhsdl_ad_policy);
+	if (a != NULL && a->a_numvals > 0 &&
+	    mmhs_dl_policy_parse(a->a_vals[0].bv_val, &pol, NULL, 0) < 0)
+		mmhs_dl_policy_init(&pol);
+	nd->nd_further = pol.pl_further_dl_expansion_allowed;
+	mhsdl_node_items(op, nd, e);
+	return nd;
+}
+
+/* mhsdl_nodes_find - the node of ndn in table t, or NULL */
+static mhsdl_node *
+mhsdl_nodes_find(mhsdl_nodes *t, const struct berval *ndn, size_t hash)
+{
+	mhsdl_node *nd;
+
+	if (t->ns_bucket == NULL)
+		return NULL;
+	for (nd = t->ns_bucket[hash & (t->ns_size - 1)]; nd != NULL;
+	    nd = nd->nd_next)
+		if (nd->nd_hash == hash && nd->nd_ndn.bv_len == ndn->bv_len &&
+		    memcmp(nd->nd_ndn.bv_val, ndn->bv_val, ndn->bv_len) == 0)
+			return nd;
+	return NULL;
+}
+
+/* mhsdl_nodes_insert - add nd (its DN not in t yet) */
+static void
+mhsdl_nodes_insert(mhsdl_nodes *t, mhsdl_node *nd)
+{
+	mhsdl_node **old, *n, *next;
+	size_t i, oldsize;
+
+	if (t->ns_bucket == NULL || t->ns_count >= t->ns_size) {
+		old = t->ns_bucket;
+		oldsize = t->ns_size;
+		t->ns_size = oldsize ? oldsize * 2 : 1024;
+		t->ns_bucket = ch_calloc(t->ns_size, sizeof(mhsdl_node *));
+		for (i = 0; i < oldsize; i++)
+			for (n = old[i]; n != NULL; n = next) {
+				next = n->nd_next;
+				n->nd_next = t->ns_bucket[n->nd_hash &
+				    (t->ns_size - 1)];
+				t->ns_bucket[n->nd_hash & (t->ns_size - 1)] = n;
+			}
+		ch_free(old);
+	}
+	i = nd->nd_hash & (t->ns_size - 1);
+	nd->nd_next = t->ns_bucket[i];
+	t->ns_bucket[i] = nd;
+	t->ns_count++;
+}
+
+/* mhsdl_nodes_drop - remove (and free) the nodes that match: the node of
+ * ndn, and with sub also every node below ndn */
+static void
+mhsdl_nodes_drop(mhsdl_nodes *t, struct berval *ndn, int sub)
+{
+	mhsdl_node **np, *nd;
+	size_t i, end, h = mhsdl_hash(ndn);
+
+	if (t->ns_bucket == NULL)
+		return;
+	i = sub ? 0 : h & (t->ns_size - 1);
+	end = sub ? t->ns_size : i + 1;
+	for (; i < end; i++) {
+		for (np = &t->ns_bucket[i]; (nd = *np) != NULL; ) {
+			if ((nd->nd_hash == h && dn_match(&nd->nd_ndn, ndn)) ||
+			    (sub && nd->nd_ndn.bv_len > ndn->bv_len &&
+			    dnIsSuffix(&nd->nd_ndn, ndn))) {
+				*np = nd->nd_next;
+				mhsdl_node_free(nd);
+				t->ns_count--;
+			} else
+				np = &nd->nd_next;
+		}
+	}
+}
+
+/* mhsdl_nodes_clear - free every node of t */
+static void
+mhsdl_nodes_clear(mhsdl_nodes *t)
+{
+	mhsdl_node *nd, *next;
+	size_t i;
+
+	for (i = 0; t->ns_bucket != NULL && i < t->ns_size; i++)
+		for (nd = t->ns_bucket[i]; nd != NULL; nd = next) {
+			next = nd->nd_next;
+			mhsdl_node_free(nd);
+		}
+	ch_free(t->ns_bucket);
+	memset(t, 0, sizeof(*t));
+}
+
+/* ------------------------------------------------------------------ */
+/* Cache invalidation by writes */
+
+/* mhsdl_inval - drop what a write to ndn (and newndn) may have changed */
+static void
+mhsdl_inval(mhsdl_conf *mc, struct berval *ndn, struct berval *newndn)
+{
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	mc->mc_gen++;
+	mhsdl_nodes_drop(&mc->mc_nodes, ndn, newndn != NULL);
+	if (newndn != NULL)
+		mhsdl_nodes_drop(&mc->mc_nodes, newndn, 1);
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+}
+
+/* State of one write: what to invalidate when it is done. */
+typedef struct mhsdl_wcb {
+	slap_overinst	*wc_on;
+	struct berval	wc_newndn;	/* modrdn: the new DN, tmp memory */
+} mhsdl_wcb;
+
+/* mhsdl_write_resp - the write is done (result about to be sent):
+ * invalidate, whatever the result (a failed write costs a cache miss) */
+static int
+mhsdl_write_resp(Operation *op, SlapReply *rs)
+{
+	mhsdl_wcb *wc = op->o_callback->sc_private;
+
+	if (rs->sr_type == REP_RESULT)
+		mhsdl_inval(wc->wc_on->on_bi.bi_private, &op->o_req_ndn,
+		    BER_BVISNULL(&wc->wc_newndn) ? NULL : &wc->wc_newndn);
+	return SLAP_CB_CONTINUE;
+}
+
+/* mhsdl_write_cleanup - invalidate again (an abandoned write skips the
+ * response callbacks), then pop and free the callback */
+static int
+mhsdl_write_cleanup(Operation *op, SlapReply *rs)
+{
+	slap_callback *sc = op->o_callback;
+	mhsdl_wcb *wc = sc->sc_private;
+
+	if (rs->sr_type != REP_RESULT && rs->sr_err != SLAPD_ABANDON &&
+	    !op->o_abandon)
+		return 0;
+	mhsdl_inval(wc->wc_on->on_bi.bi_private, &op->o_req_ndn,
+	    BER_BVISNULL(&wc->wc_newndn) ? NULL : &wc->wc_newndn);
+	op->o_callback = sc->sc_next;
+	if (!BER_BVISNULL(&wc->wc_newndn))
+		op->o_tmpfree(wc->wc_newndn.bv_val, op->o_tmpmemctx);
+	op->o_tmpfree(sc, op->o_tmpmemctx);
+	return 0;
+}
+
+/* mhsdl_watch - make the cache forget what this write changes */
+static void
+mhsdl_watch(Operation *op, slap_overinst *on)
+{
+	slap_callback *sc;
+	mhsdl_wcb *wc;
+	struct berval parent;
+
+	sc = op->o_tmpcalloc(1, sizeof(*sc) + sizeof(*wc), op->o_tmpmemctx);
+	wc = (mhsdl_wcb *) (sc + 1);
+	wc->wc_on = on;
+	if (op->o_tag == LDAP_REQ_MODRDN) {
+		if (op->orr_nnewSup != NULL)
+			parent = *op->orr_nnewSup;
+		else
+			dnParent(&op->o_req_ndn, &parent);
+		build_new_dn(&wc->wc_newndn, &parent, &op->orr_nnewrdn,
+		    op->o_tmpmemctx);
+	}
+	sc->sc_response = mhsdl_write_resp;
+	sc->sc_cleanup = mhsdl_write_cleanup;
+	sc->sc_private = wc;
+	sc->sc_next = op->o_callback;
+	op->o_callback = sc;
+}
+
+/* mhsdl_delete - forget the deleted entry once it is gone */
+static int
+mhsdl_delete(Operation *op, SlapReply *rs)
+{
+	mhsdl_watch(op, (slap_overinst *) op->o_bd->bd_info);
+	return SLAP_CB_CONTINUE;
+}
+
+/* mhsdl_modrdn - forget the renamed entry, its subtree, its new name */
+static int
+mhsdl_modrdn(Operation *op, SlapReply *rs)
+{
+	mhsdl_watch(op, (slap_overinst *) op->o_bd->bd_info);
+	return SLAP_CB_CONTINUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expansion */
+
+/* A set of keys that stay owned by the nodes (tmp memory). */
+typedef struct mhsdl_pset {
+	const struct berval **ps_slot;
+	size_t		ps_size;	/* power of two */
+	size_t		ps_count;
+} mhsdl_pset;
+
+/* mhsdl_pset_add - add key (hash h); 1 when new, 0 when already there */
+static int
+mhsdl_pset_add(Operation *op, mhsdl_pset *s, const struct berval *key,
+	size_t h)
+{
+	const struct berval **old, *k;
+	size_t i, j, oldsize;
+
+	if (s->ps_slot == NULL || (s->ps_count + 1) * 2 > s->ps_size) {
+		old = s->ps_slot;
+		oldsize = s->ps_size;
+		s->ps_size = oldsize ? oldsize * 2 : 256;
+		s->ps_slot = op->o_tmpcalloc(s->ps_size, sizeof(*s->ps_slot),
+		    op->o_tmpmemctx);
+		for (i = 0; i < oldsize; i++) {
+			if ((k = old[i]) == NULL)
+				continue;
+			for (j = mhsdl_hash(k) & (s->ps_size - 1);
+			    s->ps_slot[j] != NULL; j = (j + 1) & (s->ps_size - 1))
+				;
+			s->ps_slot[j] = k;
+		}
+		if (old != NULL)
+			op->o_tmpfree(old, op->o_tmpmemctx);
+	}
+	for (i = h & (s->ps_size - 1); (k = s->ps_slot[i]) != NULL;
+	    i = (i + 1) & (s->ps_size - 1))
+		if (k->bv_len == key->bv_len &&
+		    memcmp(k->bv_val, key->bv_val, key->bv_len) == 0)
+			return 0;
+	s->ps_slot[i] = key;
+	s->ps_count++;
+	return 1;
+}
+
+/* mhsdl_pset_free - release a set */
+static void
+mhsdl_pset_free(Operation *op, mhsdl_pset *s)
+{
+	if (s->ps_slot != NULL)
+		op->o_tmpfree(s->ps_slot, op->o_tmpmemctx);
+	memset(s, 0, sizeof(*s));
+}
+
+/* One expansion: a few passes over the graph until no node is missing. */
+typedef struct mhsdl_exp {
+	Operation	*ex_op;
+	mhsdl_conf	*ex_mc;
+	mhsdl_nodes	ex_priv;	/* nodes read for this search only */
+	unsigned long	ex_stamp;	/* this pass */
+	mhsdl_pset	ex_addrs;	/* keys of the addresses delivered */
+	mhsdl_set	ex_missing;	/* DNs met without a node */
+	BerVarray	ex_vals;	/* heap: handed to the frontend */
+	int		ex_nvals, ex_maxvals;
+	int		ex_truncated;
+	int		ex_nocache;	/* the cache overflowed: ex_priv only */
+} mhsdl_exp;
+
+/* mhsdl_exp_node - the node of ndn (this search's first), or NULL */
+static mhsdl_node *
+mhsdl_exp_node(mhsdl_exp *ex, const struct berval *ndn, size_t hash)
+{
+	mhsdl_node *nd;
+
+	nd = mhsdl_nodes_find(&ex->ex_priv, ndn, hash);
+	if (nd == NULL)
+		nd = mhsdl_nodes_find(&ex->ex_mc->mc_nodes, ndn, hash);
+	return nd;
+}
+
+/* mhsdl_exp_add - one recipient value (rcpt), unless its address (key)
+ * was delivered already; fmt: format it from kind/addr/dn with flags */
+static void
+mhsdl_exp_add(mhsdl_exp *ex, const struct berval *key, size_t khash,
+	const struct berval *rcpt, int flags, enum mmhs_dl_rcpt_kind kind,
+	const struct berval *addr, const struct berval *dn)
+{
+	char buf[MMHS_DL_STRLEN];
+	struct berval *v;
+	int n = 0;
+
+	if (ex->ex_missing.st_count > 0)
+		return;		/* this pass only looks for missing nodes */
+	if (key != NULL && key->bv_val != NULL &&
+	    !mhsdl_pset_add(ex->ex_op, &ex->ex_addrs, key, khash))
+		return;
+	if (ex->ex_nvals >= ex->ex_mc->mc_max_rcpts) {
+		ex->ex_truncated = 1;
+		return;
+	}
+	if (rcpt == NULL) {
+		n = mhsdl_rcpt(buf, sizeof(buf), flags, kind, addr, dn);
+		if (n < 0)
+			return;
+	} else if (rcpt->bv_val == NULL)
+		return;
+	if (ex->ex_nvals + 1 >= ex->ex_maxvals) {
+		ex->ex_maxvals = ex->ex_maxvals ? ex->ex_maxvals * 2 : 256;
+		ex->ex_vals = ch_realloc(ex->ex_vals,
+		    ex->ex_maxvals * sizeof(struct berval));
+	}
+	v = &ex->ex_vals[ex->ex_nvals++];
+	if (rcpt == NULL)
+		mhsdl_bvdup(v, buf, n);
+	else
+		mhsdl_bvdup(v, rcpt->bv_val, rcpt->bv_len);
+	BER_BVZERO(&ex->ex_vals[ex->ex_nvals]);
+}
+
+/* mhsdl_exp_entry - an entry as one recipient, with flags */
+static void
+mhsdl_exp_entry(mhsdl_exp *ex, mhsdl_node *nd, int flags)
+{
+	mhsdl_exp_add(ex, nd->nd_kind == MMHS_DL_RCPT_NONE ? NULL :
+	    &nd->nd_key, nd->nd_khash, flags ? NULL : &nd->nd_rcpt, flags,
+	    nd->nd_kind, &nd->nd_addr, &nd->nd_dn);
+}
+
+/* mhsdl_exp_remote - is list nd hosted by another site? */
+static int
+mhsdl_exp_remote(mhsdl_exp *ex, mhsdl_node *nd)
+{
+	mhsdl_conf *mc = ex->ex_mc;
+
+	if (BER_BVISEMPTY(&mc->mc_nsite) || BER_BVISNULL(&nd->nd_nsite))
+		return 0;
+	return !dn_match(&nd->nd_nsite, &mc->mc_nsite);
+}
+
+static void mhsdl_exp_list(mhsdl_exp *ex, mhsdl_node *list, int depth);
+
+/* mhsdl_exp_member - one directory member of a list */
+static void
+mhsdl_exp_member(mhsdl_exp *ex, mhsdl_item *it, int further, int depth)
+{
+	mhsdl_node *nd;
+
+	nd = mhsdl_exp_node(ex, &it->it_ndn, it->it_hash);
+	if (nd == NULL) {
+		(void) mhsdl_set_add(ex->ex_op, &ex->ex_missing, &it->it_ndn);
+		return;
+	}
+	if (nd->nd_stamp == ex->ex_stamp)
+		return;		/* met already */
+	nd->nd_stamp = ex->ex_stamp;
+	if (nd->nd_flags & MHSDL_ND_ABSENT)
+		/* dangling member: shown, so that the owner sees it */
+		mhsdl_exp_add(ex, NULL, 0, NULL, 0, MMHS_DL_RCPT_NONE, NULL,
+		    &it->it_dn);
+	else if (!(nd->nd_flags & MHSDL_ND_LIST))
+		mhsdl_exp_entry(ex, nd, 0);
+	else if (mhsdl_exp_remote(ex, nd))
+		mhsdl_exp_entry(ex, nd, MMHS_DL_RCPT_REMOTE);
+	else if (!further || depth + 1 >= ex->ex_mc->mc_max_depth)
+		mhsdl_exp_entry(ex, nd, MMHS_DL_RCPT_LIST);
+	else
+		mhsdl_exp_list(ex, nd, depth + 1);
+}
+
+/* mhsdl_exp_list - every member of one list, nested lists recursively */
+static void
+mhsdl_exp_list(mhsdl_exp *ex, mhsdl_node *list, int depth)
+{
+	mhsdl_item *it;
+	int i;
+
+	for (i = 0; i < list->nd_nitems; i++) {
+		it = &list->nd_items[i];
+		if (it->it_type == MHSDL_IT_DIR)
+			mhsdl_exp_member(ex, it, list->nd_further, depth);
+		else
+			mhsdl_exp_add(ex, &it->it_key, it->it_hash,
+			    &it->it_rcpt, 0, MMHS_DL_RCPT_NONE, NULL, NULL);
+	}
+}
+
+/* mhsdl_exp_reset - forget the values of a pass */
+static void
+mhsdl_exp_reset(mhsdl_exp *ex)
+{
+	int i;
+
+	for (i = 0; i < ex->ex_nvals; i++)
+		ch_free(ex->ex_vals[i].bv_val);
+	ex->ex_nvals = 0;
+	ex->ex_truncated = 0;
+	if (ex->ex_vals != NULL)
+		BER_BVZERO(&ex->ex_vals[0]);
+	mhsdl_pset_free(ex->ex_op, &ex->ex_addrs);
+	mhsdl_set_free(ex->ex_op, &ex->ex_missing);
+}
+
+/*
+ * mhsdl_exp_fetch - read the missing nodes from the backend (mc_mutex
+ * not held); cache them when no write happened since the search began
+ * (gen, valid when known), else keep them for this search only
+ */
+static void
+mhsdl_exp_fetch(mhsdl_exp *ex, slap_overinst *on, int known,
+	unsigned long gen)
+{
+	Operation *op = ex->ex_op;
+	mhsdl_conf *mc = ex->ex_mc;
+	mhsdl_node **nds, *nd;
+	mhsdl_set *ms = &ex->ex_missing;
+	struct berval *ndn;
+	Entry *e;
+	size_t i, n = 0, h;
+	int cache;
+
+	nds = op->o_tmpalloc(ms->st_count * sizeof(*nds), op->o_tmpmemctx);
+	for (i = 0; i < ms->st_size; i++) {
+		ndn = &ms->st_slot[i];
+		if (ndn->bv_val == NULL)
+			continue;
+		h = mhsdl_hash(ndn);
+		e = mhsdl_get(op, on, ndn);
+		nds[n++] = mhsdl_node_new(op, ndn, h, e);
+		mhsdl_release(op, on, e);
+	}
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	cache = known && gen == mc->mc_gen && mc->mc_cache_max > 0 &&
+	    !ex->ex_nocache;
+	if (cache && mc->mc_nodes.ns_count + n > (size_t) mc->mc_cache_max) {
+		/* empty it for the next searches; this one goes on alone
+		 * (it may need more nodes than the cache may hold) */
+		Debug(LDAP_DEBUG_STATS, "%s mhsdl: cache full (%lu nodes, "
+		    "mhsdl-cache-entries %d): emptied\n", op->o_log_prefix,
+		    (unsigned long) mc->mc_nodes.ns_count, mc->mc_cache_max);
+		mhsdl_nodes_clear(&mc->mc_nodes);
+		ex->ex_nocache = 1;
+		cache = 0;
+	}
+	for (i = 0; i < n; i++) {
+		nd = nds[i];
+		if (mhsdl_nodes_find(&ex->ex_priv, &nd->nd_ndn, nd->nd_hash)
+		    != NULL || (cache && mhsdl_nodes_find(&mc->mc_nodes,
+		    &nd->nd_ndn, nd->nd_hash) != NULL))
+			mhsdl_node_free(nd);	/* another search was faster */
+		else
+			mhsdl_nodes_insert(cache ? &mc->mc_nodes :
+			    &ex->ex_priv, nd);
+	}
+	op->o_tmpfree(nds, op->o_tmpmemctx);
+	/* the caller goes on with mc_mutex held */
 }
 
 /* mhsdl_asked - was mmhsExpandedRecipient requested by name ("+" is not
@@ -671,31 +1218,117 @@ mhsdl_asked(AttributeName *an)
 	return 0;
 }
 
+/* mhsdl_search_resp - marks a search that asks for the expansion */
+static int
+mhsdl_search_resp(Operation *op, SlapReply *rs)
+{
+	return SLAP_CB_CONTINUE;
+}
+
+/* mhsdl_search_cleanup - pop and free the mark when the search ends */
+static int
+mhsdl_search_cleanup(Operation *op, SlapReply *rs)
+{
+	slap_callback *sc = op->o_callback;
+
+	if (rs->sr_type != REP_RESULT && rs->sr_err != SLAPD_ABANDON &&
+	    !op->o_abandon)
+		return 0;
+	op->o_callback = sc->sc_next;
+	op->o_tmpfree(sc, op->o_tmpmemctx);
+	return 0;
+}
+
+/* mhsdl_search - note the cache generation when the search starts */
+static int
+mhsdl_search(Operation *op, SlapReply *rs)
+{
+	slap_overinst *on = (slap_overinst *) op->o_bd->bd_info;
+	mhsdl_conf *mc = on->on_bi.bi_private;
+	slap_callback *sc;
+	unsigned long *gen;
+
+	if (!mhsdl_asked(op->ors_attrs))
+		return SLAP_CB_CONTINUE;
+	sc = op->o_tmpcalloc(1, sizeof(*sc) + sizeof(*gen), op->o_tmpmemctx);
+	gen = (unsigned long *) (sc + 1);
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	*gen = mc->mc_gen;
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+	sc->sc_response = mhsdl_search_resp;
+	sc->sc_cleanup = mhsdl_search_cleanup;
+	sc->sc_private = gen;
+	sc->sc_next = op->o_callback;
+	op->o_callback = sc;
+	return SLAP_CB_CONTINUE;
+}
+
+/* mhsdl_search_gen - the generation noted by mhsdl_search; 0 if none */
+static int
+mhsdl_search_gen(Operation *op, unsigned long *gen)
+{
+	slap_callback *sc;
+
+	for (sc = op->o_callback; sc != NULL; sc = sc->sc_next)
+		if (sc->sc_response == mhsdl_search_resp) {
+			*gen = *(unsigned long *) sc->sc_private;
+			return 1;
+		}
+	return 0;
+}
+
 /* mhsdl_operational - mmhsExpandedRecipient, when asked for by name */
 static int
 mhsdl_operational(Operation *op, SlapReply *rs)
 {
 	slap_overinst *on = (slap_overinst *) op->o_bd->bd_info;
+	mhsdl_conf *mc = on->on_bi.bi_private;
+	struct berval *root;
+	unsigned long gen = 0;
+	mhsdl_node *nd;
 	mhsdl_exp ex;
 	Attribute *a, **ap;
+	size_t h;
+	int known, pass;
 
 	if (rs->sr_entry == NULL || !mhsdl_asked(rs->sr_attrs) ||
 	    mhsdl_schema() != 0 || !mhsdl_is_list(rs->sr_entry))
 		return SLAP_CB_CONTINUE;
+	known = mhsdl_search_gen(op, &gen);
 	memset(&ex, 0, sizeof(ex));
 	ex.ex_op = op;
-	ex.ex_on = on;
-	ex.ex_mc = on->on_bi.bi_private;
-	mhsdl_set_add(op, &ex.ex_entries, &rs->sr_entry->e_nname);
-	mhsdl_exp_list(&ex, rs->sr_entry, 0);
-	mhsdl_set_free(op, &ex.ex_entries);
-	mhsdl_set_free(op, &ex.ex_addrs);
+	ex.ex_mc = mc;
+	root = &rs->sr_entry->e_nname;
+	h = mhsdl_hash(root);
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	for (pass = 1; ; pass++) {
+		ex.ex_stamp = ++mc->mc_stamp;
+		nd = mhsdl_exp_node(&ex, root, h);
+		if (nd == NULL)
+			(void) mhsdl_set_add(op, &ex.ex_missing, root);
+		else if (nd->nd_flags & MHSDL_ND_LIST) {
+			nd->nd_stamp = ex.ex_stamp;
+			mhsdl_exp_list(&ex, nd, 0);
+		}
+		if (ex.ex_missing.st_count == 0)
+			break;
+		ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+		mhsdl_exp_fetch(&ex, on, known, gen);	/* locks again */
+		mhsdl_exp_reset(&ex);
+	}
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+	mhsdl_pset_free(op, &ex.ex_addrs);
+	mhsdl_nodes_clear(&ex.ex_priv);
+	Debug(LDAP_DEBUG_TRACE, "%s mhsdl: %s: %d recipients, %d passes\n",
+	    op->o_log_prefix, rs->sr_entry->e_name.bv_val, ex.ex_nvals, pass);
 	if (ex.ex_truncated)
 		Debug(LDAP_DEBUG_ANY, "%s mhsdl: %s: expansion stopped at %d "
 		    "recipients (mhsdl-max-recipients)\n", op->o_log_prefix,
-		    rs->sr_entry->e_name.bv_val, ex.ex_mc->mc_max_rcpts);
-	if (ex.ex_nvals == 0)
+		    rs->sr_entry->e_name.bv_val, mc->mc_max_rcpts);
+	if (ex.ex_nvals == 0) {
+		ch_free(ex.ex_vals);
 		return SLAP_CB_CONTINUE;
+	}
 	a = attr_alloc(mhsdl_ad_expanded);
 	a->a_vals = ex.ex_vals;
 	a->a_nvals = ex.ex_vals;
@@ -1190,19 +1823,46 @@ mhsdl_db_init(BackendDB *be, ConfigReply *cr)
 	mc = ch_calloc(1, sizeof(*mc));
 	mc->mc_max_depth = MHSDL_DEF_MAX_DEPTH;
 	mc->mc_max_rcpts = MHSDL_DEF_MAX_RCPTS;
+	mc->mc_cache_max = MHSDL_DEF_CACHE;
+	ldap_pvt_thread_mutex_init(&mc->mc_mutex);
 	on->on_bi.bi_private = mc;
 	return 0;
 }
 
-/* mhsdl_db_open - check that the schema the overlay needs is there */
+/* mhsdl_flush - empty the expansion cache */
+static void
+mhsdl_flush(mhsdl_conf *mc)
+{
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	mc->mc_gen++;
+	mhsdl_nodes_clear(&mc->mc_nodes);
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+}
+
+/* mhsdl_db_open - check that the schema the overlay needs is there;
+ * start with an empty cache */
 static int
 mhsdl_db_open(BackendDB *be, ConfigReply *cr)
 {
+	slap_overinst *on = (slap_overinst *) be->bd_info;
+
 	if (mhsdl_schema() != 0) {
 		snprintf(cr->msg, sizeof(cr->msg), "mhsdl: acp133.schema and "
 		    "mmhs.schema must be loaded before the overlay is used");
 		return 1;
 	}
+	mhsdl_flush(on->on_bi.bi_private);
+	return 0;
+}
+
+/* mhsdl_db_close - empty the cache (the database may change while it is
+ * closed) */
+static int
+mhsdl_db_close(BackendDB *be, ConfigReply *cr)
+{
+	slap_overinst *on = (slap_overinst *) be->bd_info;
+
+	mhsdl_flush(on->on_bi.bi_private);
 	return 0;
 }
 
@@ -1214,6 +1874,8 @@ mhsdl_db_destroy(BackendDB *be, ConfigReply *cr)
 	mhsdl_conf *mc = on->on_bi.bi_private;
 
 	if (mc != NULL) {
+		mhsdl_nodes_clear(&mc->mc_nodes);
+		ldap_pvt_thread_mutex_destroy(&mc->mc_mutex);
 		ch_free(mc->mc_site.bv_val);
 		ch_free(mc->mc_nsite.bv_val);
 		ch_free(mc);
@@ -1225,7 +1887,7 @@ mhsdl_db_destroy(BackendDB *be, ConfigReply *cr)
 /* ------------------------------------------------------------------ */
 /* Configuration */
 
-enum { MHSDL_SITE = 1, MHSDL_MAX_DEPTH, MHSDL_MAX_RCPTS };
+enum { MHSDL_SITE = 1, MHSDL_MAX_DEPTH, MHSDL_MAX_RCPTS, MHSDL_CACHE };
 
 /* mhsdl_cf_gen - emit, delete and set the configuration items */
 static int
@@ -1248,6 +1910,9 @@ mhsdl_cf_gen(ConfigArgs *c)
 		case MHSDL_MAX_RCPTS:
 			c->value_int = mc->mc_max_rcpts;
 			return 0;
+		case MHSDL_CACHE:
+			c->value_int = mc->mc_cache_max;
+			return 0;
 		}
 		return 1;
 	}
@@ -1264,6 +1929,9 @@ mhsdl_cf_gen(ConfigArgs *c)
 			return 0;
 		case MHSDL_MAX_RCPTS:
 			mc->mc_max_rcpts = MHSDL_DEF_MAX_RCPTS;
+			return 0;
+		case MHSDL_CACHE:
+			mc->mc_cache_max = MHSDL_DEF_CACHE;
 			return 0;
 		}
 		return 1;
@@ -1293,6 +1961,15 @@ mhsdl_cf_gen(ConfigArgs *c)
 		}
 		mc->mc_max_rcpts = c->value_int;
 		return 0;
+	case MHSDL_CACHE:
+		if (c->value_int < 0) {
+			snprintf(c->cr_msg, sizeof(c->cr_msg), "<%s> must be "
+			    "0 (no cache) or positive", c->argv[0]);
+			return 1;
+		}
+		mc->mc_cache_max = c->value_int;
+		mhsdl_flush(mc);
+		return 0;
 	}
 	return 1;
 }
@@ -1318,6 +1995,13 @@ static ConfigTable mhsdl_cfg[] = {
 	    "DESC 'Most values of mmhsExpandedRecipient computed for one list' "
 	    "EQUALITY integerMatch SYNTAX OMsInteger SINGLE-VALUE )",
 	    NULL, { NULL } },
+	{ "mhsdl-cache-entries", "count", 2, 2, 0,
+	    ARG_MAGIC | ARG_INT | MHSDL_CACHE, mhsdl_cf_gen,
+	    "( " MHSDL_ARC ".3.2.4 NAME 'olcMhsdlCacheEntries' "
+	    "DESC 'Most entries held by the expansion cache (emptied when "
+	    "full); 0: no cache' "
+	    "EQUALITY integerMatch SYNTAX OMsInteger SINGLE-VALUE )",
+	    NULL, { NULL } },
 	{ NULL, NULL, 0, 0, 0, ARG_IGNORED, NULL, NULL, NULL, { NULL } }
 };
 
@@ -1326,7 +2010,8 @@ static ConfigOCs mhsdl_ocs[] = {
 	    "NAME 'olcMhsdlConfig' "
 	    "DESC 'OpenMMHS mhsdl overlay configuration' "
 	    "SUP olcOverlayConfig "
-	    "MAY ( olcMhsdlSite $ olcMhsdlMaxDepth $ olcMhsdlMaxRecipients ) )",
+	    "MAY ( olcMhsdlSite $ olcMhsdlMaxDepth $ olcMhsdlMaxRecipients $ "
+	    "olcMhsdlCacheEntries ) )",
 	    Cft_Overlay, mhsdl_cfg, NULL, NULL, NULL, NULL },
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL }
 };
@@ -1362,9 +2047,13 @@ mhsdl_initialize(void)
 	mhsdl_ovl.on_bi.bi_flags = SLAPO_BFLAG_SINGLE;
 	mhsdl_ovl.on_bi.bi_db_init = mhsdl_db_init;
 	mhsdl_ovl.on_bi.bi_db_open = mhsdl_db_open;
+	mhsdl_ovl.on_bi.bi_db_close = mhsdl_db_close;
 	mhsdl_ovl.on_bi.bi_db_destroy = mhsdl_db_destroy;
+	mhsdl_ovl.on_bi.bi_op_search = mhsdl_search;
 	mhsdl_ovl.on_bi.bi_op_add = mhsdl_add;
 	mhsdl_ovl.on_bi.bi_op_modify = mhsdl_modify;
+	mhsdl_ovl.on_bi.bi_op_modrdn = mhsdl_modrdn;
+	mhsdl_ovl.on_bi.bi_op_delete = mhsdl_delete;
 	mhsdl_ovl.on_bi.bi_operational = mhsdl_operational;
 	mhsdl_ovl.on_bi.bi_extended = mhsdl_extended;
 	mhsdl_ovl.on_bi.bi_cf_ocs = mhsdl_ocs;

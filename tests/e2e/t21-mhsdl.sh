@@ -303,3 +303,132 @@ exop_error "malformed originator O/R name refused" "Protocol error (2)" \
 expect_rc "anonymous requester refused (no read access)" 1 \
     "additional info: mhsdl: cn=All Defence Staff,$L: no read access to mhs-dl-submit-permissions" \
     ldapexop -x -H "$MMHS_LDAP_URI" "$OID:cn=Rhodri Ashdown,$JP\$cn=All Defence Staff,$L"
+
+# ------------------------------------------- expansion cache and writes
+# The expansion cache (mhsdl-cache-entries) must follow every write at
+# once: Test Cycle A -> B -> C -> Anwen Lacey, expanded (and so cached)
+# before each change.
+
+A="cn=Test Cycle A,$L"
+C="cn=Test Cycle C,$L"
+LATE="cn=Test Late,$TP"
+LATER="cn=Test Later,$TP"
+v=$(expand "$A")
+count "cache: Test Cycle A expands to 1 recipient (3 lists deep)" 1 "$v"
+check "cache: member added to the innermost list" modify "dn: $C
+changetype: modify
+add: mmhsMember
+mmhsMember: cn=Berwyn Moorcroft,$TP"
+v=$(expand "$A")
+has "cache: added member appears at once" \
+    "rfc822:berwyn.moorcroft@mod.westland.example <cn=Berwyn Moorcroft,$TP>" "$v"
+count "cache: Test Cycle A has 2 recipients" 2 "$v"
+check "cache: member's mail changed" modify "dn: cn=Berwyn Moorcroft,$TP
+changetype: modify
+replace: mail
+mail: b.moorcroft@mod.westland.example"
+has "cache: changed address appears at once" \
+    "rfc822:b.moorcroft@mod.westland.example <cn=Berwyn Moorcroft,$TP>" \
+    "$(expand "$A")"
+check "cache: member's mail restored" modify "dn: cn=Berwyn Moorcroft,$TP
+changetype: modify
+replace: mail
+mail: berwyn.moorcroft@mod.westland.example"
+check "cache: member removed" modify "dn: $C
+changetype: modify
+delete: mmhsMember
+mmhsMember: cn=Berwyn Moorcroft,$TP"
+v=$(expand "$A")
+hasnt "cache: removed member gone at once" "berwyn" "$v"
+count "cache: Test Cycle A has 1 recipient again" 1 "$v"
+
+check "cache: member without an entry (relax)" \
+    ldap_admin ldapmodify -e relax <<<"dn: $C
+changetype: modify
+add: mmhsMember
+mmhsMember: $LATE"
+has "cache: member without an entry shown as none" "none:<$LATE>" \
+    "$(expand "$A")"
+check "cache: the member's entry added" ldap_admin ldapadd <<<"dn: $LATE
+objectClass: aCPOrganizationalPerson
+objectClass: mmhsMailbox
+cn: Test Late
+sn: Late
+mail: test.late@mod.westland.example
+mhs-or-addresses: /C=XW/ADMD= /PRMD=MOD/O=DEFENCE/OU1=TESTCELL/S=LATE/"
+has "cache: added entry resolves the member at once" \
+    "rfc822:test.late@mod.westland.example <$LATE>" "$(expand "$A")"
+check "cache: the member renamed (relax)" \
+    ldap_admin ldapmodrdn -e relax -r "$LATE" "cn=Test Later"
+v=$(expand "$A")
+has "cache: renamed member's old name shown as none" "none:<$LATE>" "$v"
+hasnt "cache: renamed member's address gone" "test.late@" "$v"
+check "cache: the list follows the rename" \
+    ldap_admin ldapmodify -e relax <<<"dn: $C
+changetype: modify
+delete: mmhsMember
+mmhsMember: $LATE
+-
+add: mmhsMember
+mmhsMember: $LATER"
+has "cache: member under its new name" \
+    "rfc822:test.late@mod.westland.example <$LATER>" "$(expand "$A")"
+check "cache: the middle list renamed (relax)" \
+    ldap_admin ldapmodrdn -e relax -r "cn=Test Cycle B,$L" "cn=Test Cycle B2"
+v=$(expand "$A")
+has "cache: renamed nested list shown as none" "none:<cn=Test Cycle B,$L>" "$v"
+hasnt "cache: members of the renamed list gone" "test.late@" "$v"
+check "cache: the middle list renamed back (relax)" \
+    ldap_admin ldapmodrdn -e relax -r "cn=Test Cycle B2,$L" "cn=Test Cycle B"
+has "cache: nested list expanded again" \
+    "rfc822:test.late@mod.westland.example <$LATER>" "$(expand "$A")"
+check "cache: member entry deleted (relax)" \
+    ldap_admin ldapdelete -e relax "$LATER"
+has "cache: deleted member shown as none at once" "none:<$LATER>" \
+    "$(expand "$A")"
+check "cache: dangling member removed" \
+    ldap_admin ldapmodify -e relax <<<"dn: $C
+changetype: modify
+delete: mmhsMember
+mmhsMember: $LATER"
+count "cache: Test Cycle A back to 1 recipient" 1 "$(expand "$A")"
+
+# the same expansions without the cache, and its configuration
+check "olcMhsdlCacheEntries 0 (no cache) through cn=config" \
+    ldapmodify -x -H "$MMHS_LDAP_URI" -D cn=config -w "$MMHS_CONFIG_PW" \
+    <<<"dn: $cfg
+changetype: modify
+replace: olcMhsdlCacheEntries
+olcMhsdlCacheEntries: 0"
+has "olcMhsdlCacheEntries reads back" "olcMhsdlCacheEntries: 0" \
+    "$(ldapsearch -x -H "$MMHS_LDAP_URI" -D cn=config -w "$MMHS_CONFIG_PW" \
+    -LLL -b "$cfg" -s base olcMhsdlCacheEntries)"
+count "without the cache: All Defence Staff still 37 recipients" 37 \
+    "$(expand "cn=All Defence Staff,$L")"
+has "without the cache: Test Cycle A still expands" \
+    "rfc822:anwen.lacey@mod.westland.example <cn=Anwen Lacey,$TP>" \
+    "$(expand "$A")"
+expect_rc "olcMhsdlCacheEntries -1 refused (slapd config: 80)" 80 \
+    "<olcMhsdlCacheEntries> must be 0 (no cache) or positive" \
+    ldapmodify -x -H "$MMHS_LDAP_URI" -D cn=config -w "$MMHS_CONFIG_PW" \
+    <<<"dn: $cfg
+changetype: modify
+replace: olcMhsdlCacheEntries
+olcMhsdlCacheEntries: -1"
+check "olcMhsdlCacheEntries 3: smaller than one expansion" \
+    ldapmodify -x -H "$MMHS_LDAP_URI" -D cn=config -w "$MMHS_CONFIG_PW" \
+    <<<"dn: $cfg
+changetype: modify
+replace: olcMhsdlCacheEntries
+olcMhsdlCacheEntries: 3"
+count "a cache too small for the list: still 37 recipients" 37 \
+    "$(expand "cn=All Defence Staff,$L")"
+count "a cache too small for the list: again 37 recipients" 37 \
+    "$(expand "cn=All Defence Staff,$L")"
+check "olcMhsdlCacheEntries deleted (default again)" \
+    ldapmodify -x -H "$MMHS_LDAP_URI" -D cn=config -w "$MMHS_CONFIG_PW" \
+    <<<"dn: $cfg
+changetype: modify
+delete: olcMhsdlCacheEntries"
+count "default cache: All Defence Staff 37 recipients" 37 \
+    "$(expand "cn=All Defence Staff,$L")"
