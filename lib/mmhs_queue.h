@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "mmhs_dsn.h"
 #include "mmhs_precedence.h"
 
 /*
@@ -74,7 +75,6 @@ enum mmhs_queue_rstate {
 #define MMHS_NOTIFY_SUCCESS	0x2
 #define MMHS_NOTIFY_FAILURE	0x4
 #define MMHS_NOTIFY_DELAY	0x8
-enum mmhs_dsn_ret { MMHS_RET_NONE = 0, MMHS_RET_FULL, MMHS_RET_HDRS };
 
 /* "No MT-PRIORITY parameter was received." */
 #define MMHS_QUEUE_NO_MT_PRIORITY	MMHS_MT_PRIORITY_INVALID

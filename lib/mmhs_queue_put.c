@@ -38,7 +38,7 @@ mmhsq_env_check(const struct mmhs_queue_env *e, size_t len)
 	if (e == NULL || e->qe_sender == NULL || len > MMHS_QUEUE_MAX_SIZE ||
 	    !put_str_ok(e->qe_sender, MMHS_QUEUE_MAX_ADDR) ||
 	    !put_str_ok(e->qe_envid, MMHS_QUEUE_MAX_ADDR) ||
-	    !mmhs_precedence_valid(e->qe_prec) || e->qe_ret > MMHS_RET_HDRS ||
+	    !mmhs_precedence_valid(e->qe_prec) || e->qe_ret > MMHS_DSN_RET_HDRS ||
 	    (e->qe_mt_priority != MMHS_QUEUE_NO_MT_PRIORITY &&
 	    (e->qe_mt_priority < MMHS_MT_PRIORITY_MIN ||
 	    e->qe_mt_priority > MMHS_MT_PRIORITY_MAX)) ||

@@ -308,7 +308,7 @@ mmhsq_msg_read(MDB_txn *txn, MDB_dbi dbi, const char *id,
 	m->qm_ready = (int64_t) rd_u64(&r);
 	m->qm_sender = rd_str(&r, MMHS_QUEUE_MAX_ADDR);
 	m->qm_envid = rd_str(&r, MMHS_QUEUE_MAX_ADDR);
-	if (!mmhs_precedence_valid(m->qm_prec) || m->qm_ret > MMHS_RET_HDRS ||
+	if (!mmhs_precedence_valid(m->qm_prec) || m->qm_ret > MMHS_DSN_RET_HDRS ||
 	    m->qm_chunk == 0 || m->qm_nrcpt > MMHS_QUEUE_MAX_RCPT)
 		r.rd_bad = 1;
 	if (rd_end(&r) != 0) {

@@ -9,13 +9,14 @@
 
 #include "config.h"
 
-#include <CUnit/Basic.h>
 #include <ldap.h>
 #include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "unit.h"
 
 #include "mmhs_alloc.h"
 #include "mmhs_dircache.h"
@@ -416,10 +417,7 @@ test_uuid(void)
 	}
 }
 
-static const struct {
-	const char *name;
-	CU_TestFunc fn;
-} td_tests[] = {
+static const struct unit_test td_tests[] = {
 	{ "store and look up by DN and UUID", test_store_lookup },
 	{ "index by objectClass and attributes", test_index },
 	{ "modify, unchanged and rename", test_modify },
@@ -431,27 +429,24 @@ static const struct {
 	{ "UUID text form", test_uuid },
 };
 
+static const struct unit_suite suites[] = {
+	UNIT_SUITE("dircache", td_tests),
+};
+
+int main(void);
+
+/* main - run the suite in a fresh cache directory, then remove it */
 int
 main(void)
 {
-	CU_pSuite suite;
-	unsigned int failures;
 	char cmd[300];
-	size_t i;
+	int rc;
 
 	snprintf(td_dir, sizeof(td_dir), "%s/test_dircache.%ld",
 	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	suite = CU_add_suite("dircache", NULL, NULL);
-	for (i = 0; i < sizeof(td_tests) / sizeof(td_tests[0]); i++)
-		CU_add_test(suite, td_tests[i].name, td_tests[i].fn);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures();
-	CU_cleanup_registry();
+	rc = unit_main(suites, sizeof(suites) / sizeof(suites[0]));
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", td_dir);
 	if (system(cmd) != 0)
-		failures++;
-	return failures > 0;
+		rc = 1;
+	return rc;
 }

@@ -5,13 +5,14 @@
  * (canonical form, or the start of the error text).  main() returns
  * non-zero when any assertion fails (tests/unit/unit.h).
  */
+#include "config.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
+#include "unit.h"
 
 #include "mmhs_dl.h"
-#include "unit.h"
 
 int main(void);
 

@@ -30,8 +30,6 @@
 #include "mmhs_dsn.h"
 #include "mmhs_msg.h"
 
-#define CHECK(ok, ...)	UNIT_CHECK((ok), __VA_ARGS__)
-
 #define T_NOW		1700000000	/* Tue, 14 Nov 2023 22:13:20 */
 #define T_FROM		"Mail Delivery System <MAILER-DAEMON@mta.hq.example.mil>"
 
@@ -323,10 +321,10 @@ t_structure(const char *name, const char *dsn, size_t len,
 			delims++;
 		ls = i + 1;
 	}
-	CHECK(ls == len, "%s: does not end in CRLF", name);
-	CHECK(bad_eol == 0, "%s: %u bare CR or LF", name, bad_eol);
-	CHECK(long_lines == 0, "%s: %u lines over 998", name, long_lines);
-	CHECK(delims == 4, "%s: %u lines start with the delimiter, not 4",
+	UNIT_CHECK(ls == len, "%s: does not end in CRLF", name);
+	UNIT_CHECK(bad_eol == 0, "%s: %u bare CR or LF", name, bad_eol);
+	UNIT_CHECK(long_lines == 0, "%s: %u lines over 998", name, long_lines);
+	UNIT_CHECK(delims == 4, "%s: %u lines start with the delimiter, not 4",
 	    name, delims);
 }
 
@@ -362,17 +360,17 @@ t_status_back(const struct t_case *c, const struct t_parts *p)
 
 	if (mmhs_dsn_parse_status(p->p_body[2].b_data, p->p_body[2].b_len,
 	    &rep, err, sizeof(err)) < 0) {
-		CHECK(0, "%s: status part not parsed: %s", c->c_name, err);
+		UNIT_CHECK(0, "%s: status part not parsed: %s", c->c_name, err);
 		return;
 	}
-	CHECK(strcmp(rep.rp_reporting_mta, "dns;mta.hq.example.mil") == 0,
+	UNIT_CHECK(strcmp(rep.rp_reporting_mta, "dns;mta.hq.example.mil") == 0,
 	    "%s: Reporting-MTA %s", c->c_name, rep.rp_reporting_mta);
-	CHECK(rep.rp_nrcpt == c->c_nrcpt, "%s: %zu recipients read back",
+	UNIT_CHECK(rep.rp_nrcpt == c->c_nrcpt, "%s: %zu recipients read back",
 	    c->c_name, rep.rp_nrcpt);
 	for (i = 0; i < rep.rp_nrcpt && i < c->c_nrcpt; i++) {
 		r = c->c_rcpt + i;
 		snprintf(want, sizeof(want), "rfc822;%s", r->dr_final);
-		CHECK(strcmp(rep.rp_rcpt[i].ds_final, want) == 0 &&
+		UNIT_CHECK(strcmp(rep.rp_rcpt[i].ds_final, want) == 0 &&
 		    rep.rp_rcpt[i].ds_action == r->dr_action &&
 		    strcmp(rep.rp_rcpt[i].ds_status, r->dr_status) == 0 &&
 		    (r->dr_orcpt != NULL) == (rep.rp_rcpt[i].ds_orig[0] != 0)
@@ -391,15 +389,15 @@ t_third(const struct t_case *c, const struct t_parts *p, const char *orig,
 	char   *crlf = t_crlf(orig, olen, &clen);
 	char   *hend = strstr(crlf, "\r\n\r\n");
 
-	CHECK(strcmp(p->p_ctype[3], c->c_full ? "message/rfc822" :
+	UNIT_CHECK(strcmp(p->p_ctype[3], c->c_full ? "message/rfc822" :
 	    "text/rfc822-headers") == 0, "%s: part 3 is %s", c->c_name,
 	    p->p_ctype[3]);
 	if (c->c_full)
-		CHECK(p->p_body[3].b_len == clen &&
+		UNIT_CHECK(p->p_body[3].b_len == clen &&
 		    memcmp(p->p_body[3].b_data, crlf, clen) == 0,
 		    "%s: part 3 is not the original", c->c_name);
 	else if (hend != NULL)
-		CHECK(p->p_body[3].b_len == (size_t) (hend - crlf) + 2 &&
+		UNIT_CHECK(p->p_body[3].b_len == (size_t) (hend - crlf) + 2 &&
 		    memcmp(p->p_body[3].b_data, crlf, (size_t) (hend - crlf) +
 		    2) == 0, "%s: part 3 is not the header section",
 		    c->c_name);
@@ -419,7 +417,7 @@ t_golden_one(const struct t_case *c)
 	FILE   *fp;
 
 	if ((orig = t_file(c->c_orig, &olen)) == NULL) {
-		CHECK(0, "%s: cannot read %s in %s", c->c_name, c->c_orig,
+		UNIT_CHECK(0, "%s: cannot read %s in %s", c->c_name, c->c_orig,
 		    t_datadir);
 		return;
 	}
@@ -427,20 +425,22 @@ t_golden_one(const struct t_case *c)
 	t_add(&out, "", 0);
 	if (mmhs_dsn_write_buf(&dm, orig, olen, t_sink, &out, &res, err,
 	    sizeof(err)) < 0) {
-		CHECK(0, "%s: refused: %s", c->c_name, err);
+		UNIT_CHECK(0, "%s: refused: %s", c->c_name, err);
 		goto done;
 	}
-	CHECK(res.dw_octets == out.b_len, "%s: %llu octets said, %zu written",
-	    c->c_name, res.dw_octets, out.b_len);
-	CHECK(t_parse(out.b_data, out.b_len, &p) == 0 && p.p_ok,
+	UNIT_CHECK(res.dw_octets == out.b_len,
+	    "%s: %llu octets said, %zu written", c->c_name, res.dw_octets,
+	    out.b_len);
+	UNIT_CHECK(t_parse(out.b_data, out.b_len, &p) == 0 && p.p_ok,
 	    "%s: mmhs_msg does not accept the DSN", c->c_name);
-	CHECK(strcmp(p.p_ctype[0], "multipart/report") == 0 &&
+	UNIT_CHECK(strcmp(p.p_ctype[0], "multipart/report") == 0 &&
 	    p.p_nparts == 3 && strcmp(p.p_ctype[1], "text/plain") == 0 &&
 	    strcmp(p.p_ctype[2], "message/delivery-status") == 0,
 	    "%s: parts %u: %s %s %s", c->c_name, p.p_nparts, p.p_ctype[0],
 	    p.p_ctype[1], p.p_ctype[2]);
-	CHECK(strcmp(p.p_msgid, res.dw_message_id) == 0, "%s: Message-ID %s "
-	    "but %s reported", c->c_name, p.p_msgid, res.dw_message_id);
+	UNIT_CHECK(strcmp(p.p_msgid, res.dw_message_id) == 0,
+	    "%s: Message-ID %s but %s reported", c->c_name, p.p_msgid,
+	    res.dw_message_id);
 	t_structure(c->c_name, out.b_data, out.b_len, p.p_boundary);
 	t_status_back(c, &p);
 	t_third(c, &p, orig, olen);
@@ -457,7 +457,7 @@ t_golden_one(const struct t_case *c)
 	}
 	snprintf(path, sizeof(path), "%s.ref", c->c_name);
 	ref = t_file(path, &rlen);
-	CHECK(ref != NULL && strcmp(ref, out.b_data) == 0,
+	UNIT_CHECK(ref != NULL && strcmp(ref, out.b_data) == 0,
 	    "%s: differs from %s.ref", c->c_name, c->c_name);
 	mmhs_free(ref);
 done:
@@ -570,7 +570,7 @@ test_refusals(void)
 		err[0] = '\0';
 		rc = mmhs_dsn_write_buf(&dm, "S: x\r\n\r\nb\r\n", 11, t_sink,
 		    &out, NULL, err, sizeof(err));
-		CHECK(rc < 0 && strstr(err, f->f_err) != NULL &&
+		UNIT_CHECK(rc < 0 && strstr(err, f->f_err) != NULL &&
 		    out.b_len == 0, "%s: rc %d, \"%s\", %zu octets written",
 		    f->f_what, rc, err, out.b_len);
 	}
@@ -580,27 +580,30 @@ test_refusals(void)
 	dm.dm_nrcpt = 2;
 	rc = mmhs_dsn_write_buf(&dm, "", 0, t_sink, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "cannot mix") != NULL, "mixed: %s", err);
+	UNIT_CHECK(rc < 0 && strstr(err, "cannot mix") != NULL, "mixed: %s",
+	    err);
 	dm.dm_nrcpt = 0;
 	rc = mmhs_dsn_write_buf(&dm, "", 0, t_sink, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "0 recipients") != NULL, "none: %s", err);
+	UNIT_CHECK(rc < 0 && strstr(err, "0 recipients") != NULL, "none: %s",
+	    err);
 	dm.dm_nrcpt = MMHS_DSN_RCPT_MAX + 1;
 	rc = mmhs_dsn_write_buf(&dm, "", 0, t_sink, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "recipients") != NULL, "too many: %s",
+	UNIT_CHECK(rc < 0 && strstr(err, "recipients") != NULL, "too many: %s",
 	    err);
 	t_msg(&t_cases[0], &dm);
 	dm.dm_from = "MAILER-DAEMON\r\nBcc: x@y";
 	rc = mmhs_dsn_write_buf(&dm, "", 0, t_sink, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "From:") != NULL, "From: %s", err);
+	UNIT_CHECK(rc < 0 && strstr(err, "From:") != NULL, "From: %s", err);
 	dm.dm_from = T_FROM;
 	dm.dm_reporting_mta = "mta example";
 	rc = mmhs_dsn_write_buf(&dm, "", 0, t_sink, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "reporting MTA") != NULL, "MTA: %s", err);
-	CHECK(out.b_len == 0, "refused DSNs wrote %zu octets", out.b_len);
+	UNIT_CHECK(rc < 0 && strstr(err, "reporting MTA") != NULL, "MTA: %s",
+	    err);
+	UNIT_CHECK(out.b_len == 0, "refused DSNs wrote %zu octets", out.b_len);
 	mmhs_free(out.b_data);
 }
 
@@ -648,14 +651,14 @@ test_collision(void)
 		err[0] = '\0';
 		rc = t_write(rows[i].k_orig, strlen(rows[i].k_orig), "XyZ",
 		    &out, NULL, err, sizeof(err));
-		CHECK(rc == rows[i].k_rc && (rc == 0 || strstr(err,
+		UNIT_CHECK(rc == rows[i].k_rc && (rc == 0 || strstr(err,
 		    "boundary occurs") != NULL), "row %zu: rc %d: %s", i, rc,
 		    err);
 	}
 	/* a subject holding the boundary: it is not at a line start */
 	rc = t_write("Subject: --XyZ\r\n\r\n", 18, "XyZ", &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc == 0, "boundary in the Subject refused: %s", err);
+	UNIT_CHECK(rc == 0, "boundary in the Subject refused: %s", err);
 	mmhs_free(out.b_data);
 }
 
@@ -674,13 +677,15 @@ test_line_ends(void)
 	t_add(&orig, "\nend", 4);		/* no final line end */
 	rc = t_write(orig.b_data, orig.b_len, NULL, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc == 0, "refused: %s", err);
+	UNIT_CHECK(rc == 0, "refused: %s", err);
 	if (rc == 0) {
-		CHECK(t_parse(out.b_data, out.b_len, &p) == 0, "not parsed");
+		UNIT_CHECK(t_parse(out.b_data, out.b_len, &p) == 0,
+		    "not parsed");
 		t_structure("line ends", out.b_data, out.b_len, p.p_boundary);
-		CHECK(strstr(p.p_body[3].b_data, "lf only\r\nbare\r\ncr\r\n")
-		    != NULL, "line ends not made CRLF");
-		CHECK(p.p_body[3].b_len == 36 + 3000 + 3 * 2 + 2 + 3 + 2,
+		UNIT_CHECK(strstr(p.p_body[3].b_data,
+		    "lf only\r\nbare\r\ncr\r\n") != NULL,
+		    "line ends not made CRLF");
+		UNIT_CHECK(p.p_body[3].b_len == 36 + 3000 + 3 * 2 + 2 + 3 + 2,
 		    "long line: part 3 of %zu octets", p.p_body[3].b_len);
 		t_parts_free(&p);
 	}
@@ -718,12 +723,12 @@ test_precedence(void)
 	for (i = 0; i < NELEM(rows); i++) {
 		if (t_write(rows[i].q_orig, strlen(rows[i].q_orig), NULL,
 		    &out, &res, err, sizeof(err)) < 0) {
-			CHECK(0, "row %zu refused: %s", i, err);
+			UNIT_CHECK(0, "row %zu refused: %s", i, err);
 			continue;
 		}
-		CHECK(t_parse(out.b_data, out.b_len, &p) == 0, "row %zu: not "
-		    "parsed", i);
-		CHECK(strcmp(p.p_prec, rows[i].q_field) == 0 &&
+		UNIT_CHECK(t_parse(out.b_data, out.b_len, &p) == 0,
+		    "row %zu: not parsed", i);
+		UNIT_CHECK(strcmp(p.p_prec, rows[i].q_field) == 0 &&
 		    res.dw_precedence == rows[i].q_num, "row %zu: \"%s\" %d",
 		    i, p.p_prec, res.dw_precedence);
 		t_parts_free(&p);
@@ -744,15 +749,15 @@ test_unique(void)
 	t_msg(&t_cases[0], &dm);
 	t_add(&a, "", 0);
 	t_add(&b, "", 0);
-	CHECK(mmhs_dsn_write_buf(&dm, "", 0, t_sink, &a, NULL, err,
+	UNIT_CHECK(mmhs_dsn_write_buf(&dm, "", 0, t_sink, &a, NULL, err,
 	    sizeof(err)) == 0 && mmhs_dsn_write_buf(&dm, "", 0, t_sink, &b,
 	    NULL, err, sizeof(err)) == 0, "refused: %s", err);
 	t_parse(a.b_data, a.b_len, &pa);
 	t_parse(b.b_data, b.b_len, &pb);
-	CHECK(strcmp(pa.p_msgid, pb.p_msgid) != 0 && strstr(pa.p_msgid,
+	UNIT_CHECK(strcmp(pa.p_msgid, pb.p_msgid) != 0 && strstr(pa.p_msgid,
 	    "@mta.hq.example.mil>") != NULL, "Message-IDs %s %s",
 	    pa.p_msgid, pb.p_msgid);
-	CHECK(strcmp(pa.p_boundary, pb.p_boundary) != 0 &&
+	UNIT_CHECK(strcmp(pa.p_boundary, pb.p_boundary) != 0 &&
 	    strncmp(pa.p_boundary, "=_", 2) == 0, "boundaries %s %s",
 	    pa.p_boundary, pb.p_boundary);
 	t_parts_free(&pa);
@@ -761,19 +766,19 @@ test_unique(void)
 	dm.dm_message_id = "<fixed.1@mta.hq.example.mil>";
 	dm.dm_boundary = "fixed-boundary";
 	a.b_len = 0;
-	CHECK(mmhs_dsn_write_buf(&dm, "", 0, t_sink, &a, NULL, err,
+	UNIT_CHECK(mmhs_dsn_write_buf(&dm, "", 0, t_sink, &a, NULL, err,
 	    sizeof(err)) == 0, "refused: %s", err);
 	t_parse(a.b_data, a.b_len, &pa);
-	CHECK(strcmp(pa.p_msgid, dm.dm_message_id) == 0 &&
+	UNIT_CHECK(strcmp(pa.p_msgid, dm.dm_message_id) == 0 &&
 	    strcmp(pa.p_boundary, "fixed-boundary") == 0 &&
 	    strcmp(pa.p_date, "Tue, 14 Nov 2023 22:13:20 +0000") == 0,
 	    "injected: %s %s %s", pa.p_msgid, pa.p_boundary, pa.p_date);
 	t_parts_free(&pa);
-	CHECK(strstr(a.b_data, "Content-Transfer-Encoding") == NULL,
+	UNIT_CHECK(strstr(a.b_data, "Content-Transfer-Encoding") == NULL,
 	    "a 7bit original got a Content-Transfer-Encoding");
 	dm.dm_8bit = 1;
 	a.b_len = 0;
-	CHECK(mmhs_dsn_write_buf(&dm, "", 0, t_sink, &a, NULL, err,
+	UNIT_CHECK(mmhs_dsn_write_buf(&dm, "", 0, t_sink, &a, NULL, err,
 	    sizeof(err)) == 0 && strstr(a.b_data, "Content-Type: "
 	    "message/rfc822\r\nContent-Transfer-Encoding: 8bit\r\n") !=
 	    NULL, "8BITMIME original: no 8bit on part 3");
@@ -815,26 +820,27 @@ test_streaming(void)
 	dm.dm_message_id = "<s@x.example>";
 	t_add(&whole, "", 0);
 	t_add(&small, "", 0);
-	CHECK(mmhs_dsn_write_buf(&dm, big.b_data, big.b_len, t_sink, &whole,
-	    NULL, err, sizeof(err)) == 0, "buffer: %s", err);
+	UNIT_CHECK(mmhs_dsn_write_buf(&dm, big.b_data, big.b_len, t_sink,
+	    &whole, NULL, err, sizeof(err)) == 0, "buffer: %s", err);
 	memset(&rd, 0, sizeof(rd));
 	rd.r_data = big.b_data;
 	rd.r_len = big.b_len;
 	rd.r_step = 1;
-	CHECK(mmhs_dsn_write(&dm, t_read_fn, &rd, t_sink, &small, NULL, err,
-	    sizeof(err)) == 0, "1-octet reads: %s", err);
-	CHECK(whole.b_len == small.b_len && memcmp(whole.b_data,
+	UNIT_CHECK(mmhs_dsn_write(&dm, t_read_fn, &rd, t_sink, &small, NULL,
+	    err, sizeof(err)) == 0, "1-octet reads: %s", err);
+	UNIT_CHECK(whole.b_len == small.b_len && memcmp(whole.b_data,
 	    small.b_data, whole.b_len) == 0, "1-octet reads give another DSN");
-	CHECK(rd.r_pos == big.b_len, "read %zu of %zu", rd.r_pos, big.b_len);
+	UNIT_CHECK(rd.r_pos == big.b_len, "read %zu of %zu", rd.r_pos,
+	    big.b_len);
 	/* headers only: the reader is not drained */
 	dm.dm_ret = MMHS_DSN_RET_HDRS;
 	rd.r_pos = 0;
 	rd.r_step = 100;
 	small.b_len = 0;
-	CHECK(mmhs_dsn_write(&dm, t_read_fn, &rd, t_sink, &small, NULL, err,
-	    sizeof(err)) == 0, "HDRS: %s", err);
-	CHECK(rd.r_pos <= 200, "HDRS read %zu octets", rd.r_pos);
-	CHECK(small.b_len < 4000, "HDRS DSN of %zu octets", small.b_len);
+	UNIT_CHECK(mmhs_dsn_write(&dm, t_read_fn, &rd, t_sink, &small, NULL,
+	    err, sizeof(err)) == 0, "HDRS: %s", err);
+	UNIT_CHECK(rd.r_pos <= 200, "HDRS read %zu octets", rd.r_pos);
+	UNIT_CHECK(small.b_len < 4000, "HDRS DSN of %zu octets", small.b_len);
 	mmhs_free(big.b_data);
 	mmhs_free(whole.b_data);
 	mmhs_free(small.b_data);
@@ -861,19 +867,19 @@ test_errors(void)
 	t_add(&out, "", 0);
 	rc = mmhs_dsn_write(&dm, t_read_fn, &rd, t_sink, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "reading the original") != NULL,
+	UNIT_CHECK(rc < 0 && strstr(err, "reading the original") != NULL,
 	    "body read error: %d %s", rc, err);
 	rd.r_pos = 0;
 	rd.r_fail_at = 10;		/* in the header section */
 	rd.r_step = 10;
 	rc = mmhs_dsn_write(&dm, t_read_fn, &rd, t_sink, &out, NULL, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "reading the original") != NULL,
+	UNIT_CHECK(rc < 0 && strstr(err, "reading the original") != NULL,
 	    "header read error: %d %s", rc, err);
 	rc = mmhs_dsn_write_buf(&dm, big.b_data, big.b_len, t_sink_fail,
 	    &sunk, NULL, err, sizeof(err));
-	CHECK(rc < 0 && strstr(err, "sink") != NULL, "sink error: %d %s", rc,
-	    err);
+	UNIT_CHECK(rc < 0 && strstr(err, "sink") != NULL, "sink error: %d %s",
+	    rc, err);
 	mmhs_free(big.b_data);
 	mmhs_free(out.b_data);
 }
@@ -894,10 +900,10 @@ test_big_header(void)
 	t_add(&orig, "\r\nbody\r\n", 8);
 	t_msg(&t_cases[1], &dm);	/* RET=HDRS */
 	t_add(&out, "", 0);
-	CHECK(mmhs_dsn_write_buf(&dm, orig.b_data, orig.b_len, t_sink, &out,
-	    NULL, err, sizeof(err)) == 0, "refused: %s", err);
-	CHECK(t_parse(out.b_data, out.b_len, &p) == 0, "not parsed");
-	CHECK(p.p_body[3].b_len <= MMHS_MSG_HEADER_MAX + 8192 &&
+	UNIT_CHECK(mmhs_dsn_write_buf(&dm, orig.b_data, orig.b_len, t_sink,
+	    &out, NULL, err, sizeof(err)) == 0, "refused: %s", err);
+	UNIT_CHECK(t_parse(out.b_data, out.b_len, &p) == 0, "not parsed");
+	UNIT_CHECK(p.p_body[3].b_len <= MMHS_MSG_HEADER_MAX + 8192 &&
 	    p.p_body[3].b_len > MMHS_MSG_HEADER_MAX - 100 &&
 	    p.p_body[3].b_data[p.p_body[3].b_len - 1] == '\n' &&
 	    strstr(p.p_body[3].b_data, "body") == NULL,
@@ -978,16 +984,17 @@ test_parse(void)
 		rc = mmhs_dsn_parse_status(q->q_in, len, &rep, err,
 		    sizeof(err));
 		if (q->q_err != NULL) {
-			CHECK(rc < 0 && strstr(err, q->q_err) != NULL &&
+			UNIT_CHECK(rc < 0 && strstr(err, q->q_err) != NULL &&
 			    rep.rp_nrcpt == 0 && rep.rp_rcpt == NULL,
 			    "%s: rc %d \"%s\"", q->q_what, rc, err);
 			continue;
 		}
-		CHECK(rc == 0 && rep.rp_nrcpt == q->q_nrcpt, "%s: rc %d %s",
-		    q->q_what, rc, err);
+		UNIT_CHECK(rc == 0 && rep.rp_nrcpt == q->q_nrcpt,
+		    "%s: rc %d %s", q->q_what, rc, err);
 		if (rc == 0 && rep.rp_nrcpt > 0)
-			CHECK(strcmp(rep.rp_rcpt[0].ds_final, q->q_final1) == 0
-			    && strcmp(rep.rp_rcpt[0].ds_status,
+			UNIT_CHECK(strcmp(rep.rp_rcpt[0].ds_final,
+			    q->q_final1) == 0 &&
+			    strcmp(rep.rp_rcpt[0].ds_status,
 			    q->q_status1) == 0 && strcmp(rep.rp_rcpt[0].ds_diag,
 			    q->q_diag1) == 0, "%s: \"%s\" \"%s\" \"%s\"",
 			    q->q_what, rep.rp_rcpt[0].ds_final,
@@ -1013,7 +1020,7 @@ test_parse_bounds(void)
 	t_add(&in, "\r\nAction: failed\r\nStatus: 5.0.0\r\n", 33);
 	rc = mmhs_dsn_parse_status(in.b_data, in.b_len, &rep, err,
 	    sizeof(err));
-	CHECK(rc == 0, "longest address refused: %s", err);
+	UNIT_CHECK(rc == 0, "longest address refused: %s", err);
 	mmhs_dsn_report_free(&rep);
 	in.b_len = 0;
 	t_add(&in, "Reporting-MTA: dns; a\r\n\r\nFinal-Recipient: rfc822;", 49);
@@ -1021,7 +1028,8 @@ test_parse_bounds(void)
 	t_add(&in, "\r\nAction: failed\r\nStatus: 5.0.0\r\n", 33);
 	rc = mmhs_dsn_parse_status(in.b_data, in.b_len, &rep, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "longer than") != NULL, "long: %s", err);
+	UNIT_CHECK(rc < 0 && strstr(err, "longer than") != NULL, "long: %s",
+	    err);
 	in.b_len = 0;
 	t_add(&in, "Reporting-MTA: dns; a\r\n", 23);
 	for (i = 0; i <= MMHS_DSN_RCPT_MAX; i++)
@@ -1029,14 +1037,14 @@ test_parse_bounds(void)
 		    "Status: 5.0.0\r\n", 62);
 	rc = mmhs_dsn_parse_status(in.b_data, in.b_len, &rep, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "more than") != NULL, "many: %s", err);
+	UNIT_CHECK(rc < 0 && strstr(err, "more than") != NULL, "many: %s", err);
 	in.b_len = 0;
 	t_add(&in, "Reporting-MTA: dns; a\r\nX-Long: x\r\n", 34);
 	while (in.b_len < MMHS_MSG_HEADER_MAX + 10)
 		t_add(&in, " folded folded folded\r\n", 23);
 	rc = mmhs_dsn_parse_status(in.b_data, in.b_len, &rep, err,
 	    sizeof(err));
-	CHECK(rc < 0 && strstr(err, "block longer") != NULL, "block: %s",
+	UNIT_CHECK(rc < 0 && strstr(err, "block longer") != NULL, "block: %s",
 	    err);
 	mmhs_free(in.b_data);
 }
@@ -1071,20 +1079,20 @@ test_small(void)
 	ssize_t	n;
 
 	for (i = 0; i < NELEM(st); i++)
-		CHECK(mmhs_dsn_status_valid(st[i].s_in) == st[i].s_ok,
+		UNIT_CHECK(mmhs_dsn_status_valid(st[i].s_in) == st[i].s_ok,
 		    "status \"%s\"", st[i].s_in);
 	for (i = 0; i < NELEM(xt); i++) {
 		n = mmhs_dsn_xtext_decode(xt[i].x_in, out, sizeof(out));
-		CHECK(xt[i].x_out == NULL ? n < 0 : (n >= 0 &&
+		UNIT_CHECK(xt[i].x_out == NULL ? n < 0 : (n >= 0 &&
 		    strcmp(out, xt[i].x_out) == 0), "xtext \"%s\"",
 		    xt[i].x_in);
 	}
-	CHECK(mmhs_dsn_xtext_decode("abcd", out, 4) < 0, "xtext overflow");
+	UNIT_CHECK(mmhs_dsn_xtext_decode("abcd", out, 4) < 0, "xtext overflow");
 	for (i = 0; i <= MMHS_DSN_EXPANDED; i++)
-		CHECK(mmhs_dsn_action_from_name(mmhs_dsn_action_name(
+		UNIT_CHECK(mmhs_dsn_action_from_name(mmhs_dsn_action_name(
 		    (enum mmhs_dsn_action) i), &a) == 0 && a == i,
 		    "action %zu", i);
-	CHECK(mmhs_dsn_action_name((enum mmhs_dsn_action) 5) == NULL &&
+	UNIT_CHECK(mmhs_dsn_action_name((enum mmhs_dsn_action) 5) == NULL &&
 	    mmhs_dsn_action_from_name("bounced", &a) < 0 &&
 	    mmhs_dsn_action_from_name("FAILED", &a) == 0 &&
 	    a == MMHS_DSN_FAILED, "action names");

@@ -13,32 +13,15 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
+#include "unit.h"
 
 #include "mmhs_label.h"
 
 #define POL	"2.25.59028202126315117165413111612054445617.6.1"
 #define NATO	"2.25.59028202126315117165413111612054445617.6.2"
-
-/* t_check - one assertion whose failure text says which row broke */
-static void __attribute__((format(printf, 3, 4)))
-t_check(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[600];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__,
-	    "", CU_FALSE);
-	if (!ok)
-		fprintf(stderr, "FAILED: %s\n", msg);
-}
 
 /* One parser row: input, 0 or -1, text the message must contain. */
 struct prow {
@@ -110,10 +93,10 @@ run_prow(const struct prow *rows, size_t n,
 	for (i = 0; i < n; i++) {
 		err[0] = '\0';
 		rc = parse(rows[i].in, out, err, sizeof(err));
-		t_check(rc == rows[i].rc, __LINE__, "\"%s\": rc %d, want %d "
+		UNIT_CHECK(rc == rows[i].rc, "\"%s\": rc %d, want %d "
 		    "(%s)", rows[i].in, rc, rows[i].rc, err);
 		if (rows[i].msg != NULL)
-			t_check(strstr(err, rows[i].msg) != NULL, __LINE__,
+			UNIT_CHECK(strstr(err, rows[i].msg) != NULL,
 			    "\"%s\": message \"%s\" lacks \"%s\"", rows[i].in,
 			    err, rows[i].msg);
 	}
@@ -276,10 +259,10 @@ test_policy_build(void)
 		    rows[i].in, err, sizeof(err)) : rows[i].kind == 1 ?
 		    mmhs_policy_add_cat(&pol, rows[i].in, err, sizeof(err)) :
 		    mmhs_policy_add_equiv(&pol, rows[i].in, err, sizeof(err));
-		t_check(rc == (rows[i].msg ? -1 : 0), __LINE__, "\"%s\": rc "
+		UNIT_CHECK(rc == (rows[i].msg ? -1 : 0), "\"%s\": rc "
 		    "%d (%s)", rows[i].in, rc, err);
 		if (rows[i].msg != NULL)
-			t_check(strstr(err, rows[i].msg) != NULL, __LINE__,
+			UNIT_CHECK(strstr(err, rows[i].msg) != NULL,
 			    "\"%s\": message \"%s\" lacks \"%s\"", rows[i].in,
 			    err, rows[i].msg);
 	}
@@ -317,10 +300,10 @@ test_clearance_check(void)
 		if (rc == 0)
 			rc = mmhs_clearance_check(&pol, &cl, err,
 			    sizeof(err));
-		t_check(rc == rows[i].rc, __LINE__, "\"%s\": rc %d (%s)",
+		UNIT_CHECK(rc == rows[i].rc, "\"%s\": rc %d (%s)",
 		    rows[i].in, rc, err);
 		if (rows[i].msg != NULL)
-			t_check(strstr(err, rows[i].msg) != NULL, __LINE__,
+			UNIT_CHECK(strstr(err, rows[i].msg) != NULL,
 			    "\"%s\": \"%s\" lacks \"%s\"", rows[i].in, err,
 			    rows[i].msg);
 	}
@@ -397,7 +380,7 @@ test_dominates(void)
 
 		if (mmhs_clearance_parse(r->clearance, &cl, err,
 		    sizeof(err)) < 0) {
-			t_check(0, __LINE__, "row %zu: %s", i, err);
+			UNIT_CHECK(0, "row %zu: %s", i, err);
 			continue;
 		}
 		memset(&lb, 0, sizeof(lb));
@@ -409,13 +392,13 @@ test_dominates(void)
 		err[0] = '\0';
 		got = mmhs_label_dominates_explain(&pol, &cl, &lb, err,
 		    sizeof(err));
-		t_check(got == r->want, __LINE__, "row %zu (%s, level %d): "
+		UNIT_CHECK(got == r->want, "row %zu (%s, level %d): "
 		    "got %d want %d (%s)", i, r->clearance, r->level, got,
 		    r->want, err);
-		t_check(mmhs_label_dominates(&pol, &cl, &lb) == got, __LINE__,
+		UNIT_CHECK(mmhs_label_dominates(&pol, &cl, &lb) == got,
 		    "row %zu: plain and explained results differ", i);
 		if (r->why != NULL)
-			t_check(strstr(err, r->why) != NULL, __LINE__,
+			UNIT_CHECK(strstr(err, r->why) != NULL,
 			    "row %zu: \"%s\" lacks \"%s\"", i, err, r->why);
 	}
 	CU_ASSERT_EQUAL(mmhs_label_dominates(NULL, &cl, &lb), 0);
@@ -437,48 +420,31 @@ test_oid(void)
 	size_t i;
 
 	for (i = 0; i < NROWS(rows); i++)
-		t_check(mmhs_label_oid_valid(rows[i].in) == rows[i].want,
-		    __LINE__, "OID \"%s\"", rows[i].in);
+		UNIT_CHECK(mmhs_label_oid_valid(rows[i].in) == rows[i].want,
+		    "OID \"%s\"", rows[i].in);
 	CU_ASSERT_EQUAL(mmhs_label_oid_valid(NULL), 0);
 }
 
+static const struct unit_test label_tests[] = {
+	{ "parse classification", test_parse_class },
+	{ "parse category", test_parse_cat },
+	{ "parse equivalence", test_parse_equiv },
+	{ "parse clearance", test_parse_clearance },
+	{ "policy builder", test_policy_build },
+	{ "clearance check", test_clearance_check },
+	{ "dominance", test_dominates },
+	{ "OIDs", test_oid },
+};
+
+static const struct unit_suite suites[] = {
+	UNIT_SUITE("mmhs_label", label_tests),
+};
+
 int main(void);
 
+/* main - run the suite; non-zero exit on any failure */
 int
 main(void)
 {
-	static const struct {
-		const char *name;
-		void	(*fn)(void);
-	} tests[] = {
-		{ "parse classification", test_parse_class },
-		{ "parse category", test_parse_cat },
-		{ "parse equivalence", test_parse_equiv },
-		{ "parse clearance", test_parse_clearance },
-		{ "policy builder", test_policy_build },
-		{ "clearance check", test_clearance_check },
-		{ "dominance", test_dominates },
-		{ "OIDs", test_oid },
-	};
-	CU_pSuite suite;
-	unsigned failures;
-	size_t i;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	suite = CU_add_suite("mmhs_label", NULL, NULL);
-	if (suite == NULL)
-		goto fail;
-	for (i = 0; i < NROWS(tests); i++)
-		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
-			goto fail;
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	if (CU_basic_run_tests() != CUE_SUCCESS)
-		goto fail;
-	failures = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return failures == 0 ? 0 : 1;
-fail:
-	CU_cleanup_registry();
-	return 1;
+	return unit_main(suites, sizeof(suites) / sizeof(suites[0]));
 }

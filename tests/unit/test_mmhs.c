@@ -15,12 +15,11 @@
 #include "config.h"
 
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
+#include "unit.h"
 
 #include "mmhs_alloc.h"
 #include "mmhs_mmhs.h"
@@ -29,26 +28,6 @@
 int main(int, char **);
 
 static char t_datadir[1024];
-
-/* t_check - one assertion whose failure text says which row broke */
-static void __attribute__((format(printf, 3, 4)))
-t_check(int ok, unsigned line, const char *fmt, ...)
-{
-	char	msg[1024];
-	va_list	ap;
-
-	if (ok) {
-		CU_assertImplementation(CU_TRUE, line, "ok", __FILE__, "",
-		    CU_FALSE);
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	CU_assertImplementation(CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(ok, ...)	t_check((ok), __LINE__, __VA_ARGS__)
 
 /* One value: NULL error means accepted. */
 static const struct t_val {
@@ -180,10 +159,10 @@ test_values(void)
 		err[0] = '\0';
 		rc = mmhs_mmhs_validate(v->v_name, v->v_value, err, sizeof(err));
 		if (v->v_error == NULL)
-			CHECK(rc == 0, "%s: %s refused: %s", v->v_name,
+			UNIT_CHECK(rc == 0, "%s: %s refused: %s", v->v_name,
 			    v->v_value, err);
 		else
-			CHECK(rc < 0 && strcmp(err, v->v_error) == 0,
+			UNIT_CHECK(rc < 0 && strcmp(err, v->v_error) == 0,
 			    "%s: %s: got [%s]", v->v_name, v->v_value,
 			    rc < 0 ? err : "accepted");
 	}
@@ -199,14 +178,15 @@ test_label_bytes(void)
 	struct mmhs_siolabel sl;
 	char	err[MMHS_MMHS_ERR_LEN];
 
-	CHECK(mmhs_siolabel_parse("marking*=us-ascii'en'NATO%20SECRET; "
+	UNIT_CHECK(mmhs_siolabel_parse("marking*=us-ascii'en'NATO%20SECRET; "
 	    "type=\":ess\"; label*0=\"MQYG\"; label*1=\"ASkCAQM=\"", &sl, err,
 	    sizeof(err)) == 0, "refused: %s", err);
-	CHECK(sl.sl_label_len == sizeof(der) && memcmp(sl.sl_label, der,
+	UNIT_CHECK(sl.sl_label_len == sizeof(der) && memcmp(sl.sl_label, der,
 	    sizeof(der)) == 0, "label bytes differ");
-	CHECK(sl.sl_marking != NULL && strcmp(sl.sl_marking, "NATO SECRET") ==
-	    0, "marking %s", sl.sl_marking != NULL ? sl.sl_marking : "NULL");
-	CHECK(strcmp(sl.sl_type, ":ess") == 0, "type %s", sl.sl_type);
+	UNIT_CHECK(sl.sl_marking != NULL && strcmp(sl.sl_marking,
+	    "NATO SECRET") == 0, "marking %s",
+	    sl.sl_marking != NULL ? sl.sl_marking : "NULL");
+	UNIT_CHECK(strcmp(sl.sl_type, ":ess") == 0, "type %s", sl.sl_type);
 	mmhs_siolabel_free(&sl);
 }
 
@@ -218,27 +198,28 @@ test_block(void)
 	char	err[MMHS_MMHS_ERR_LEN];
 
 	mmhs_mmhs_init(&mm);
-	CHECK(mmhs_mmhs_add(&mm, "To", "a@b.example", err, sizeof(err)) == 1,
-	    "To is not ours");
-	CHECK(mmhs_mmhs_add(&mm, "mmhs-copy-precedence", "flash", err,
+	UNIT_CHECK(mmhs_mmhs_add(&mm, "To", "a@b.example", err,
+	    sizeof(err)) == 1, "To is not ours");
+	UNIT_CHECK(mmhs_mmhs_add(&mm, "mmhs-copy-precedence", "flash", err,
 	    sizeof(err)) == 0, "copy refused: %s", err);
-	CHECK(mmhs_mmhs_add(&mm, "MMHS-Copy-Precedence", "routine", err,
+	UNIT_CHECK(mmhs_mmhs_add(&mm, "MMHS-Copy-Precedence", "routine", err,
 	    sizeof(err)) == -1 && strcmp(err, "MMHS-Copy-Precedence: the field "
 	    "appears more than once") == 0, "duplicate: %s", err);
-	CHECK(mmhs_mmhs_check(&mm, err, sizeof(err)) == -1 && strcmp(err,
+	UNIT_CHECK(mmhs_mmhs_check(&mm, err, sizeof(err)) == -1 && strcmp(err,
 	    "MMHS-Primary-Precedence: missing; RFC 6477 3.8 requires it when "
 	    "there are To: recipients") == 0, "check: %s", err);
-	CHECK(mmhs_mmhs_precedence(&mm) == MMHS_PREC_FLASH, "copy precedence "
-	    "not used without a primary one");
-	CHECK(mmhs_mmhs_add(&mm, "MMHS-Primary-Precedence", "2", err,
+	UNIT_CHECK(mmhs_mmhs_precedence(&mm) == MMHS_PREC_FLASH,
+	    "copy precedence not used without a primary one");
+	UNIT_CHECK(mmhs_mmhs_add(&mm, "MMHS-Primary-Precedence", "2", err,
 	    sizeof(err)) == 0, "primary refused: %s", err);
-	CHECK(mmhs_mmhs_check(&mm, err, sizeof(err)) == 0, "check: %s", err);
-	CHECK(mmhs_mmhs_precedence(&mm) == MMHS_PREC_PRIORITY, "primary "
+	UNIT_CHECK(mmhs_mmhs_check(&mm, err, sizeof(err)) == 0, "check: %s",
+	    err);
+	UNIT_CHECK(mmhs_mmhs_precedence(&mm) == MMHS_PREC_PRIORITY, "primary "
 	    "precedence not used");
 	mmhs_mmhs_free(&mm);
-	CHECK(mmhs_mmhs_add(&mm, "Cc", "x@y.example", err, sizeof(err)) == 1 &&
-	    mmhs_mmhs_check(&mm, err, sizeof(err)) == 0, "informal message "
-	    "refused: %s", err);
+	UNIT_CHECK(mmhs_mmhs_add(&mm, "Cc", "x@y.example", err,
+	    sizeof(err)) == 1 && mmhs_mmhs_check(&mm, err, sizeof(err)) == 0,
+	    "informal message refused: %s", err);
 	mmhs_mmhs_free(&mm);
 }
 
@@ -377,7 +358,8 @@ t_golden_one(const char *name)
 		fclose(out);
 	}
 	ref = t_read(path, &rlen);
-	CHECK(ref != NULL && strcmp(ref, got) == 0, "%s: got\n%s", name, got);
+	UNIT_CHECK(ref != NULL && strcmp(ref, got) == 0, "%s: got\n%s", name,
+	    got);
 	mmhs_msg_parser_free(mp);
 	mmhs_mmhs_free(&m.m_mm);
 	free(got);
@@ -403,7 +385,7 @@ test_golden(void)
 	size_t	n = 0, i, len;
 	int	good = 0, bad = 0, rc;
 
-	CHECK(d != NULL, "cannot open %s", t_datadir);
+	UNIT_CHECK(d != NULL, "cannot open %s", t_datadir);
 	if (d == NULL)
 		return;
 	while ((de = readdir(d)) != NULL && n < 256) {
@@ -420,7 +402,8 @@ test_golden(void)
 		mmhs_free(names[i]);
 	}
 	printf("\n  golden: %d accepted, %d refused\n", good, bad);
-	CHECK(good >= 5 && bad >= 5, "too few golden files: %d/%d", good, bad);
+	UNIT_CHECK(good >= 5 && bad >= 5, "too few golden files: %d/%d", good,
+	    bad);
 }
 
 /* t_find_data - the golden directory */
@@ -448,28 +431,22 @@ t_find_data(const char *argv0)
 	    "%s/../../../tests/unit/data/mmhs", bindir);
 }
 
+static const struct unit_test mmhs_tests[] = {
+	{ "field values", test_values },
+	{ "label bytes", test_label_bytes },
+	{ "header block", test_block },
+	{ "golden files", test_golden },
+};
+
+static const struct unit_suite suites[] = {
+	UNIT_SUITE("mmhs", mmhs_tests),
+};
+
+/* main - find the golden files, run the suite; non-zero on any failure */
 int
 main(int argc, char **argv)
 {
-	CU_pSuite s;
-	unsigned failures;
-
 	(void) argc;
 	t_find_data(argv[0]);
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("mmhs", NULL, NULL);
-	if (s == NULL ||
-	    CU_add_test(s, "field values", test_values) == NULL ||
-	    CU_add_test(s, "label bytes", test_label_bytes) == NULL ||
-	    CU_add_test(s, "header block", test_block) == NULL ||
-	    CU_add_test(s, "golden files", test_golden) == NULL) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return failures > 0 || CU_get_error() != CUE_SUCCESS;
+	return unit_main(suites, sizeof(suites) / sizeof(suites[0]));
 }

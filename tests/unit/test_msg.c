@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
+#include "unit.h"
 
 #include "mmhs_alloc.h"
 #include "mmhs_msg.h"
@@ -30,26 +30,6 @@
 int main(int, char **);
 
 static char t_datadir[1024];
-
-/* t_check - one assertion whose failure text says which row broke */
-static void __attribute__((format(printf, 3, 4)))
-t_check(int ok, unsigned line, const char *fmt, ...)
-{
-	char	msg[1024];
-	va_list	ap;
-
-	if (ok) {
-		CU_assertImplementation(CU_TRUE, line, "ok", __FILE__, "",
-		    CU_FALSE);
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	CU_assertImplementation(CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(ok, ...)	t_check((ok), __LINE__, __VA_ARGS__)
 
 /* A growing byte buffer. */
 struct t_buf {
@@ -281,32 +261,32 @@ t_golden_one(const char *dir, const char *name)
 		fclose(fp);
 	}
 	ref = t_read(path, &rlen);
-	CHECK(ref != NULL, "%s: no .ref file", name);
+	UNIT_CHECK(ref != NULL, "%s: no .ref file", name);
 	if (ref != NULL)
-		CHECK(strcmp(ref, whole.r_list.b_data) == 0, "%s.ref differs "
-		    "at line %d", name, t_first_diff(ref,
+		UNIT_CHECK(strcmp(ref, whole.r_list.b_data) == 0,
+		    "%s.ref differs at line %d", name, t_first_diff(ref,
 		    whole.r_list.b_data));
 	if (rc == 0)
-		CHECK(whole.r_copy.b_len == elen && memcmp(whole.r_copy.b_data,
-		    eml, elen) == 0, "%s: parse+write is not byte-identical",
-		    name);
+		UNIT_CHECK(whole.r_copy.b_len == elen &&
+		    memcmp(whole.r_copy.b_data, eml, elen) == 0,
+		    "%s: parse+write is not byte-identical", name);
 	for (i = 0; i < sizeof(chunks) / sizeof(chunks[0]); i++) {
 		t_parse(eml, elen, chunks[i], NULL, &part);
 		/* A refused message may have passed on some body first,
 		 * as much as the chunks allowed: compare the error. */
 		if (rc < 0)
-			CHECK(strcmp(strstr(part.r_list.b_data, "ERROR"),
+			UNIT_CHECK(strcmp(strstr(part.r_list.b_data, "ERROR"),
 			    strstr(whole.r_list.b_data, "ERROR")) == 0,
 			    "%s: chunks of %zu give %s", name, chunks[i],
 			    strstr(part.r_list.b_data, "ERROR"));
 		else
-			CHECK(strcmp(part.r_list.b_data,
+			UNIT_CHECK(strcmp(part.r_list.b_data,
 			    whole.r_list.b_data) == 0, "%s: chunks of %zu give "
 			    "another listing (line %d)", name, chunks[i],
 			    t_first_diff(part.r_list.b_data,
 			    whole.r_list.b_data));
 		if (rc == 0)
-			CHECK(part.r_copy.b_len == elen &&
+			UNIT_CHECK(part.r_copy.b_len == elen &&
 			    memcmp(part.r_copy.b_data, eml, elen) == 0,
 			    "%s: chunks of %zu: copy differs", name, chunks[i]);
 		t_run_free(&part);
@@ -334,7 +314,7 @@ test_golden(void)
 	size_t	n = 0, i, len;
 	int	good = 0, bad = 0, rc;
 
-	CHECK(d != NULL, "cannot open %s", t_datadir);
+	UNIT_CHECK(d != NULL, "cannot open %s", t_datadir);
 	if (d == NULL)
 		return;
 	while ((de = readdir(d)) != NULL && n < 512) {
@@ -351,8 +331,8 @@ test_golden(void)
 		mmhs_free(names[i]);
 	}
 	printf("\n  golden: %d accepted, %d refused\n", good, bad);
-	CHECK(good >= 10, "only %d accepted golden messages", good);
-	CHECK(bad >= 10, "only %d refused golden messages", bad);
+	UNIT_CHECK(good >= 10, "only %d accepted golden messages", good);
+	UNIT_CHECK(bad >= 10, "only %d refused golden messages", bad);
 }
 
 /* Bounds: each with a small limit and the exact error. */
@@ -418,14 +398,15 @@ test_bounds(void)
 		rc = t_parse(b->b_input, len, chunk, &b->b_lim, &r);
 		e = strstr(r.r_list.b_data, "ERROR ");
 		if (b->b_error == NULL) {
-			CHECK(rc == 0, "%s (chunks of %zu): refused: %s",
+			UNIT_CHECK(rc == 0, "%s (chunks of %zu): refused: %s",
 			    b->b_what, chunk, e != NULL ? e : "?");
-			CHECK(r.r_copy.b_len == len, "%s: copy differs",
+			UNIT_CHECK(r.r_copy.b_len == len, "%s: copy differs",
 			    b->b_what);
 		} else {
-			CHECK(rc < 0 && e != NULL && strncmp(e + 6, b->b_error,
-			    strlen(b->b_error)) == 0, "%s (chunks of %zu): got "
-			    "%s", b->b_what, chunk, e != NULL ? e : "no error");
+			UNIT_CHECK(rc < 0 && e != NULL && strncmp(e + 6,
+			    b->b_error, strlen(b->b_error)) == 0,
+			    "%s (chunks of %zu): got %s", b->b_what, chunk,
+			    e != NULL ? e : "no error");
 		}
 		t_run_free(&r);
 	    }
@@ -443,15 +424,15 @@ test_headers_only(void)
 	int	rc;
 
 	rc = t_parse(msg, sizeof(msg) - 1, 4, &lim, &r);
-	CHECK(rc == 0, "headers-only refused");
-	CHECK(strcmp(r.r_list.b_data,
+	UNIT_CHECK(rc == 0, "headers-only refused");
+	UNIT_CHECK(strcmp(r.r_list.b_data,
 	    "HEADER d=0 l=1 From \"a@example.mil\"\n"
 	    "HEADER d=0 l=2 MMHS-Primary-Precedence \"flash\"\n"
 	    "HEADER d=0 l=3 Content-Type \"multipart/mixed; boundary=zz\"\n"
 	    "HEADER_END d=0 -\n"
 	    "BODY d=0 octets=18\n"
 	    "END d=0\n") == 0, "headers-only listing:\n%s", r.r_list.b_data);
-	CHECK(r.r_copy.b_len == sizeof(msg) - 1 && memcmp(r.r_copy.b_data,
+	UNIT_CHECK(r.r_copy.b_len == sizeof(msg) - 1 && memcmp(r.r_copy.b_data,
 	    msg, sizeof(msg) - 1) == 0, "headers-only copy differs");
 	t_run_free(&r);
 }
@@ -467,11 +448,12 @@ test_stop(void)
 	r.r_writer = mmhs_msg_writer_new(t_sink, &r.r_copy);
 	r.r_stop_at = 2;
 	mp = mmhs_msg_parser_new(NULL, t_event, &r);
-	CHECK(mmhs_msg_feed(mp, "A: 1\r\nB: 2\r\nC: 3\r\n", 18) == -1,
+	UNIT_CHECK(mmhs_msg_feed(mp, "A: 1\r\nB: 2\r\nC: 3\r\n", 18) == -1,
 	    "stop ignored");
-	CHECK(strcmp(mmhs_msg_error(mp), "line 3: stopped by the caller") == 0,
-	    "stop error: %s", mmhs_msg_error(mp));
-	CHECK(mmhs_msg_feed(mp, "x", 1) == -1, "input taken after a stop");
+	UNIT_CHECK(strcmp(mmhs_msg_error(mp),
+	    "line 3: stopped by the caller") == 0, "stop error: %s",
+	    mmhs_msg_error(mp));
+	UNIT_CHECK(mmhs_msg_feed(mp, "x", 1) == -1, "input taken after a stop");
 	mmhs_msg_parser_free(mp);
 	mmhs_msg_writer_free(r.r_writer);
 	t_run_free(&r);
@@ -515,10 +497,10 @@ test_fold(void)
 		mw = mmhs_msg_writer_new(t_sink, &out);
 		rc = mmhs_msg_write_header(mw, f->f_name, f->f_value);
 		if (f->f_out == NULL)
-			CHECK(rc < 0 && out.b_len == 0, "%s: accepted",
+			UNIT_CHECK(rc < 0 && out.b_len == 0, "%s: accepted",
 			    f->f_name);
 		else
-			CHECK(rc == 0 && strcmp(out.b_data, f->f_out) == 0,
+			UNIT_CHECK(rc == 0 && strcmp(out.b_data, f->f_out) == 0,
 			    "%s: wrote [%s]", f->f_name, out.b_data);
 		mmhs_msg_writer_free(mw);
 		mmhs_free(out.b_data);
@@ -544,19 +526,20 @@ test_fold_roundtrip(void)
 			t_printf(&val, "%s%.*s", i ? " " : "", w,
 			    "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ");
 		mw = mmhs_msg_writer_new(t_sink, &out);
-		CHECK(mmhs_msg_write_header(mw, "X-Test", val.b_data) == 0,
+		UNIT_CHECK(mmhs_msg_write_header(mw, "X-Test", val.b_data) == 0,
 		    "width %d refused", w);
 		t_add(&out, "\r\n", 2);
 		for (p = out.b_data; (nl = strstr(p, "\r\n")) != NULL;
 		    p = nl + 2)
-			CHECK(nl - p <= 78, "width %d: line of %d", w,
+			UNIT_CHECK(nl - p <= 78, "width %d: line of %d", w,
 			    (int) (nl - p));
 		t_parse(out.b_data, out.b_len, 4096, NULL, &r);
 		t_add(&want, "", 0);
 		t_add(&want, "HEADER d=0 l=1 X-Test ", 22);
 		t_quoted(&want, val.b_data);
-		CHECK(strncmp(r.r_list.b_data, want.b_data, want.b_len) == 0,
-		    "width %d: parsed back as %.100s", w, r.r_list.b_data);
+		UNIT_CHECK(strncmp(r.r_list.b_data, want.b_data,
+		    want.b_len) == 0, "width %d: parsed back as %.100s", w,
+		    r.r_list.b_data);
 		t_run_free(&r);
 		mmhs_msg_writer_free(mw);
 		mmhs_free(out.b_data);
@@ -591,30 +574,24 @@ t_find_data(const char *argv0)
 	    "%s/../../../tests/unit/data/msg", bindir);
 }
 
+static const struct unit_test msg_tests[] = {
+	{ "golden files", test_golden },
+	{ "bounds", test_bounds },
+	{ "headers only", test_headers_only },
+	{ "handler stops", test_stop },
+	{ "folding", test_fold },
+	{ "folding round trip", test_fold_roundtrip },
+};
+
+static const struct unit_suite suites[] = {
+	UNIT_SUITE("msg", msg_tests),
+};
+
+/* main - find the golden files, run the suite; non-zero on any failure */
 int
 main(int argc, char **argv)
 {
-	CU_pSuite s;
-	unsigned failures;
-
 	(void) argc;
 	t_find_data(argv[0]);
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("msg", NULL, NULL);
-	if (s == NULL ||
-	    CU_add_test(s, "golden files", test_golden) == NULL ||
-	    CU_add_test(s, "bounds", test_bounds) == NULL ||
-	    CU_add_test(s, "headers only", test_headers_only) == NULL ||
-	    CU_add_test(s, "handler stops", test_stop) == NULL ||
-	    CU_add_test(s, "folding", test_fold) == NULL ||
-	    CU_add_test(s, "folding round trip", test_fold_roundtrip) == NULL) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return failures > 0 || CU_get_error() != CUE_SUCCESS;
+	return unit_main(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -27,8 +27,6 @@
 #define EXAMPLE	"/C=XW/ADMD= /PRMD=MOD/O=DEFENCE/OU1=JFC/OU2=J3/S=SMITH" \
 		"/G=JOHN/I=K/CN=OPS OFFICER/DDA:RFC-822=john(a)x.example/"
 
-#define CHECK(ok, ...)	UNIT_CHECK((ok), __VA_ARGS__)
-
 /* t_parse - parse or fail the test with the parser's message */
 static int
 t_parse(const char *str, int flags, struct mmhs_oraddr *addr, unsigned line)
@@ -116,10 +114,10 @@ test_golden(void)
 		    __LINE__) < 0)
 			continue;
 		n = mmhs_oraddr_format(&addr, out, sizeof(out));
-		CHECK(n >= 0 && strcmp(out, golden[i].g_out) == 0,
+		UNIT_CHECK(n >= 0 && strcmp(out, golden[i].g_out) == 0,
 		    "\"%s\" formatted as \"%s\", want \"%s\"",
 		    golden[i].g_in, n >= 0 ? out : "(error)", golden[i].g_out);
-		CHECK(n == (int) strlen(golden[i].g_out),
+		UNIT_CHECK(n == (int) strlen(golden[i].g_out),
 		    "\"%s\": length %d", golden[i].g_in, n);
 	}
 }
@@ -140,11 +138,11 @@ test_round_trip(void)
 		if (t_parse(once, golden[i].g_flags, &b, __LINE__) < 0)
 			continue;
 		mmhs_oraddr_format(&b, twice, sizeof(twice));
-		CHECK(strcmp(once, twice) == 0, "\"%s\" -> \"%s\" -> \"%s\"",
-		    golden[i].g_in, once, twice);
-		CHECK(mmhs_oraddr_equal(&a, &b), "\"%s\" not equal after "
+		UNIT_CHECK(strcmp(once, twice) == 0,
+		    "\"%s\" -> \"%s\" -> \"%s\"", golden[i].g_in, once, twice);
+		UNIT_CHECK(mmhs_oraddr_equal(&a, &b), "\"%s\" not equal after "
 		    "round trip", golden[i].g_in);
-		CHECK(memcmp(&a, &b, sizeof(a)) == 0,
+		UNIT_CHECK(memcmp(&a, &b, sizeof(a)) == 0,
 		    "\"%s\" struct changed by round trip", golden[i].g_in);
 	}
 }
@@ -279,9 +277,9 @@ test_refused(void)
 		strcpy(err, "(untouched)");
 		rc = mmhs_oraddr_parse(refused[i].r_in, refused[i].r_flags,
 		    &addr, err, sizeof(err));
-		CHECK(rc == -1, "\"%s\" accepted, want \"%s\"",
+		UNIT_CHECK(rc == -1, "\"%s\" accepted, want \"%s\"",
 		    refused[i].r_in, refused[i].r_msg);
-		CHECK(rc == 0 || strstr(err, refused[i].r_msg) != NULL,
+		UNIT_CHECK(rc == 0 || strstr(err, refused[i].r_msg) != NULL,
 		    "\"%s\": message \"%s\", want \"%s\"", refused[i].r_in,
 		    err, refused[i].r_msg);
 	}
@@ -369,11 +367,11 @@ test_bounds(void)
 	for (i = 0; i < sizeof(bounds) / sizeof(bounds[0]); i++) {
 		t_bound_input(&bounds[i], bounds[i].b_max, in, sizeof(in));
 		rc = mmhs_oraddr_parse(in, 0, &addr, err, sizeof(err));
-		CHECK(rc == 0, "%s at %zu chars refused: %s", bounds[i].b_key,
-		    bounds[i].b_max, err);
+		UNIT_CHECK(rc == 0, "%s at %zu chars refused: %s",
+		    bounds[i].b_key, bounds[i].b_max, err);
 		if (rc == 0) {
 			mmhs_oraddr_format(&addr, out, sizeof(out));
-			CHECK(mmhs_oraddr_parse(out, 0, &again, err,
+			UNIT_CHECK(mmhs_oraddr_parse(out, 0, &again, err,
 			    sizeof(err)) == 0 && mmhs_oraddr_equal(&addr,
 			    &again), "%s at bound: \"%s\" does not reparse",
 			    bounds[i].b_key, out);
@@ -382,7 +380,7 @@ test_bounds(void)
 		rc = mmhs_oraddr_parse(in, 0, &addr, err, sizeof(err));
 		snprintf(want, sizeof(want), "value of %s longer than %zu "
 		    "characters", bounds[i].b_name, bounds[i].b_max);
-		CHECK(rc == -1 && strstr(err, want) != NULL,
+		UNIT_CHECK(rc == -1 && strstr(err, want) != NULL,
 		    "%s at %zu chars: rc %d \"%s\", want \"%s\"",
 		    bounds[i].b_key, bounds[i].b_max + 1, rc, err, want);
 	}
@@ -525,7 +523,7 @@ test_prefix_match(void)
 		    t_parse(prefix_cases[i].p_addr, 0, &addr, __LINE__) < 0)
 			continue;
 		got = mmhs_oraddr_prefix_match(&prefix, &addr);
-		CHECK(got == prefix_cases[i].p_match,
+		UNIT_CHECK(got == prefix_cases[i].p_match,
 		    "prefix \"%s\" vs \"%s\": %d, want %d",
 		    prefix_cases[i].p_prefix, prefix_cases[i].p_addr, got,
 		    prefix_cases[i].p_match);
@@ -561,7 +559,7 @@ test_specificity(void)
 		    __LINE__) < 0)
 			continue;
 		got = mmhs_oraddr_specificity(&addr);
-		CHECK(got == spec_cases[i].s_count, "\"%s\": %d, want %d",
+		UNIT_CHECK(got == spec_cases[i].s_count, "\"%s\": %d, want %d",
 		    spec_cases[i].s_in, got, spec_cases[i].s_count);
 	}
 	CU_ASSERT_EQUAL(mmhs_oraddr_specificity(NULL), 0);
@@ -608,8 +606,9 @@ test_most_specific_route(void)
 				best_spec = spec;
 			}
 		}
-		CHECK(best == want[i].route, "\"%s\" routed by %d, want %d",
-		    want[i].addr, best, want[i].route);
+		UNIT_CHECK(best == want[i].route,
+		    "\"%s\" routed by %d, want %d", want[i].addr, best,
+		    want[i].route);
 	}
 }
 
@@ -656,7 +655,7 @@ test_equal(void)
 			continue;
 		ab = mmhs_oraddr_equal(&a, &b);
 		ba = mmhs_oraddr_equal(&b, &a);
-		CHECK(ab == equal_cases[i].e_equal && ba == ab,
+		UNIT_CHECK(ab == equal_cases[i].e_equal && ba == ab,
 		    "\"%s\" == \"%s\": %d/%d, want %d", equal_cases[i].e_a,
 		    equal_cases[i].e_b, ab, ba, equal_cases[i].e_equal);
 	}

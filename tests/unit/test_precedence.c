@@ -23,8 +23,6 @@
 
 #include "mmhs_precedence.h"
 
-#define CHECK(ok, ...)	UNIT_CHECK((ok), __VA_ARGS__)
-
 /* One row per level: every encoding of it. */
 static const struct level {
 	enum mmhs_precedence l_prec;
@@ -49,7 +47,7 @@ test_enum_values(void)
 	size_t i;
 
 	for (i = 0; i < NLEVELS; i++)
-		CHECK((int) levels[i].l_prec == (int) i, "%s is %d",
+		UNIT_CHECK((int) levels[i].l_prec == (int) i, "%s is %d",
 		    levels[i].l_name, (int) levels[i].l_prec);
 	CU_ASSERT_EQUAL(MMHS_PREC_MIN, MMHS_PREC_DEFERRED);
 	CU_ASSERT_EQUAL(MMHS_PREC_MAX, MMHS_PREC_OVERRIDE);
@@ -83,17 +81,18 @@ test_names(void)
 
 	for (i = 0; i < NLEVELS; i++) {
 		name = mmhs_precedence_name(levels[i].l_prec);
-		CHECK(name != NULL && strcmp(name, levels[i].l_name) == 0,
+		UNIT_CHECK(name != NULL && strcmp(name, levels[i].l_name) == 0,
 		    "name of %d is %s", (int) levels[i].l_prec,
 		    name ? name : "NULL");
 		p = (enum mmhs_precedence) -1;
-		CHECK(mmhs_precedence_from_name(levels[i].l_name, &p) == 0 &&
-		    p == levels[i].l_prec, "from_name(%s)", levels[i].l_name);
+		UNIT_CHECK(mmhs_precedence_from_name(levels[i].l_name,
+		    &p) == 0 && p == levels[i].l_prec, "from_name(%s)",
+		    levels[i].l_name);
 	}
 	for (i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
 		p = (enum mmhs_precedence) -1;
-		CHECK(mmhs_precedence_from_name(spellings[i].n_in, &p) == 0 &&
-		    p == spellings[i].n_prec, "from_name(%s)",
+		UNIT_CHECK(mmhs_precedence_from_name(spellings[i].n_in,
+		    &p) == 0 && p == spellings[i].n_prec, "from_name(%s)",
 		    spellings[i].n_in);
 	}
 	CU_ASSERT_PTR_NULL(mmhs_precedence_name((enum mmhs_precedence) 6));
@@ -112,7 +111,7 @@ test_bad_names(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		CHECK(mmhs_precedence_from_name(bad[i], &p) == -1,
+		UNIT_CHECK(mmhs_precedence_from_name(bad[i], &p) == -1,
 		    "\"%s\" taken as a name", bad[i]);
 	CU_ASSERT_EQUAL(p, MMHS_PREC_ROUTINE);
 	CU_ASSERT_EQUAL(mmhs_precedence_from_name(NULL, &p), -1);
@@ -128,7 +127,7 @@ test_to_mt_priority(void)
 
 	for (i = 0; i < NLEVELS; i++) {
 		mt = mmhs_precedence_to_mt_priority(levels[i].l_prec);
-		CHECK(mt == levels[i].l_mt, "%s -> %d, want %d",
+		UNIT_CHECK(mt == levels[i].l_mt, "%s -> %d, want %d",
 		    levels[i].l_name, mt, levels[i].l_mt);
 	}
 	CU_ASSERT_EQUAL(mmhs_precedence_to_mt_priority(
@@ -171,7 +170,7 @@ test_from_mt_priority(void)
 		p = (enum mmhs_precedence) -1;
 		rc = mmhs_precedence_from_mt_priority(mt_cases[i].m_mt, &p, err,
 		    sizeof(err));
-		CHECK(rc == 0 && p == mt_cases[i].m_prec,
+		UNIT_CHECK(rc == 0 && p == mt_cases[i].m_prec,
 		    "MT-PRIORITY %d -> rc %d level %d, want %d (%s)",
 		    mt_cases[i].m_mt, rc, (int) p, (int) mt_cases[i].m_prec,
 		    err);
@@ -190,8 +189,9 @@ test_mt_round_trip(void)
 		rc = mmhs_precedence_from_mt_priority(
 		    mmhs_precedence_to_mt_priority(levels[i].l_prec), &p,
 		    NULL, 0);
-		CHECK(rc == 0 && p == levels[i].l_prec, "%s does not round "
-		    "trip through MT-PRIORITY", levels[i].l_name);
+		UNIT_CHECK(rc == 0 && p == levels[i].l_prec,
+		    "%s does not round trip through MT-PRIORITY",
+		    levels[i].l_name);
 	}
 }
 
@@ -210,7 +210,7 @@ test_mt_out_of_range(void)
 		    sizeof(err));
 		snprintf(want, sizeof(want), "MT-PRIORITY %d outside -9..9",
 		    bad[i]);
-		CHECK(rc == -1 && strcmp(err, want) == 0,
+		UNIT_CHECK(rc == -1 && strcmp(err, want) == 0,
 		    "%d: rc %d \"%s\"", bad[i], rc, err);
 	}
 	CU_ASSERT_EQUAL(p, MMHS_PREC_FLASH);
@@ -233,13 +233,13 @@ test_parse_mt_priority(void)
 	for (v = -9; v <= 9; v++) {
 		snprintf(str, sizeof(str), "%d", v);
 		mt = 99;
-		CHECK(mmhs_precedence_parse_mt_priority(str, &mt, err,
+		UNIT_CHECK(mmhs_precedence_parse_mt_priority(str, &mt, err,
 		    sizeof(err)) == 0 && mt == v, "\"%s\" -> %d (%s)", str, mt,
 		    err);
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		mt = 99;
-		CHECK(mmhs_precedence_parse_mt_priority(bad[i], &mt, err,
+		UNIT_CHECK(mmhs_precedence_parse_mt_priority(bad[i], &mt, err,
 		    sizeof(err)) == -1 && mt == 99 &&
 		    strstr(err, "MT-PRIORITY must be") != NULL,
 		    "\"%s\" accepted or wrong message \"%s\"", bad[i], err);
@@ -291,7 +291,7 @@ test_header_ok(void)
 		p = (enum mmhs_precedence) -1;
 		rc = mmhs_precedence_parse_header(hdr_ok[i].h_in, &p, err,
 		    sizeof(err));
-		CHECK(rc == 0 && p == hdr_ok[i].h_prec,
+		UNIT_CHECK(rc == 0 && p == hdr_ok[i].h_prec,
 		    "\"%s\" -> rc %d level %d, want %d (%s)", hdr_ok[i].h_in,
 		    rc, (int) p, (int) hdr_ok[i].h_prec, err);
 	}
@@ -353,7 +353,7 @@ test_header_bad(void)
 		strcpy(err, "(untouched)");
 		rc = mmhs_precedence_parse_header(hdr_bad[i].b_in, &p, err,
 		    sizeof(err));
-		CHECK(rc == -1 && p == MMHS_PREC_ROUTINE &&
+		UNIT_CHECK(rc == -1 && p == MMHS_PREC_ROUTINE &&
 		    strstr(err, hdr_bad[i].b_msg) != NULL,
 		    "\"%s\": rc %d message \"%s\", want \"%s\"",
 		    hdr_bad[i].b_in, rc, err, hdr_bad[i].b_msg);
@@ -383,9 +383,9 @@ test_header_number(void)
 
 	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		n = 12345;
-		CHECK(mmhs_precedence_parse_header_number(ok[i].in, &n, err,
-		    sizeof(err)) == 0 && n == ok[i].num, "\"%s\" -> %lu (%s)",
-		    ok[i].in, n, err);
+		UNIT_CHECK(mmhs_precedence_parse_header_number(ok[i].in, &n,
+		    err, sizeof(err)) == 0 && n == ok[i].num,
+		    "\"%s\" -> %lu (%s)", ok[i].in, n, err);
 	}
 	CU_ASSERT_EQUAL(mmhs_precedence_parse_header_number("07", &n, err,
 	    sizeof(err)), -1);
@@ -407,11 +407,12 @@ test_format_header(void)
 	for (i = 0; i < NLEVELS; i++) {
 		n = mmhs_precedence_format_header(levels[i].l_prec, buf,
 		    sizeof(buf));
-		CHECK(n == (int) strlen(levels[i].l_header) &&
+		UNIT_CHECK(n == (int) strlen(levels[i].l_header) &&
 		    strcmp(buf, levels[i].l_header) == 0, "%s formatted as "
 		    "\"%s\"", levels[i].l_name, buf);
-		CHECK(mmhs_precedence_parse_header(buf, &p, NULL, 0) == 0 &&
-		    p == levels[i].l_prec, "\"%s\" does not parse back", buf);
+		UNIT_CHECK(mmhs_precedence_parse_header(buf, &p, NULL,
+		    0) == 0 && p == levels[i].l_prec,
+		    "\"%s\" does not parse back", buf);
 	}
 	CU_ASSERT_EQUAL(mmhs_precedence_format_header(MMHS_PREC_FLASH, buf,
 	    10), 9);
@@ -459,8 +460,8 @@ test_ordering(void)
 	qsort(queue, sizeof(queue) / sizeof(queue[0]), sizeof(queue[0]),
 	    t_qsort_cmp);
 	for (i = 0; i < sizeof(queue) / sizeof(queue[0]); i++)
-		CHECK(queue[i] == sorted[i], "position %zu: %d, want %d", i,
-		    (int) queue[i], (int) sorted[i]);
+		UNIT_CHECK(queue[i] == sorted[i], "position %zu: %d, want %d",
+		    i, (int) queue[i], (int) sorted[i]);
 }
 
 static const struct unit_test name_tests[] = {

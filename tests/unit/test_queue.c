@@ -34,8 +34,6 @@
 #include "mmhs_alloc.h"
 #include "mmhs_queue.h"
 
-#define CHECK(ok, ...)	UNIT_CHECK((ok), __VA_ARGS__)
-
 #define T_NOW	((time_t) 1700000000)	/* a fixed "now" for schedules */
 #define T_MAP	((size_t) 256 << 20)
 
@@ -91,7 +89,7 @@ t_open(const char *dir, unsigned share)
 	o.qo_chunk = 8192;		/* small, so tests cross chunks */
 	o.qo_group_ms = 60000;		/* pump only when told */
 	rc = mmhs_queue_open(&q, &o);
-	CHECK(rc == 0 && q != NULL, "open %s: %s", dir,
+	UNIT_CHECK(rc == 0 && q != NULL, "open %s: %s", dir,
 	    mmhs_queue_strerror(rc));
 	return q;
 }
@@ -150,7 +148,7 @@ t_put(struct mmhs_queue *q, enum mmhs_precedence p, time_t arrival,
 
 	t.te_rcpt[0].qr_next = next;
 	rc = mmhs_queue_put(q, e, "x", 1);
-	CHECK(rc == 0, "put: %s", mmhs_queue_strerror(rc));
+	UNIT_CHECK(rc == 0, "put: %s", mmhs_queue_strerror(rc));
 	memcpy(id, e->qe_id, MMHS_QUEUE_ID_LEN + 1);
 	return rc;
 }
@@ -173,40 +171,42 @@ test_roundtrip(void)
 	t_fill(data, len, 7);
 	e = t_env_init(&t, MMHS_PREC_IMMEDIATE, 3, 0);
 	e->qe_envid = "ENV-1";
-	e->qe_ret = MMHS_RET_HDRS;
+	e->qe_ret = MMHS_DSN_RET_HDRS;
 	e->qe_mt_priority = 3;		/* as received, not rounded */
 	t.te_rcpt[1].qr_orcpt = "rfc822;b@y.example";
 	t.te_rcpt[1].qr_notify = MMHS_NOTIFY_FAILURE | MMHS_NOTIFY_DELAY;
-	CHECK(mmhs_queue_put(q, e, data, len) == 0, "put");
-	CHECK(strlen(e->qe_id) == MMHS_QUEUE_ID_LEN, "id %s", e->qe_id);
-	CHECK(e->qe_arrival > 0 && e->qe_expiry == e->qe_arrival + 86400,
+	UNIT_CHECK(mmhs_queue_put(q, e, data, len) == 0, "put");
+	UNIT_CHECK(strlen(e->qe_id) == MMHS_QUEUE_ID_LEN, "id %s", e->qe_id);
+	UNIT_CHECK(e->qe_arrival > 0 && e->qe_expiry == e->qe_arrival + 86400,
 	    "immediate expiry defaults to one day");
 	rc = mmhs_queue_get(q, e->qe_id, &g);
-	CHECK(rc == 0 && g != NULL, "get: %s", mmhs_queue_strerror(rc));
+	UNIT_CHECK(rc == 0 && g != NULL, "get: %s", mmhs_queue_strerror(rc));
 	if (g != NULL) {
-		CHECK(strcmp(g->qe_id, e->qe_id) == 0, "id");
-		CHECK(strcmp(g->qe_sender, "s@mil.example") == 0, "sender");
-		CHECK(g->qe_envid && strcmp(g->qe_envid, "ENV-1") == 0, "envid");
-		CHECK(g->qe_ret == MMHS_RET_HDRS, "ret");
-		CHECK(g->qe_size == len, "size %zu", g->qe_size);
-		CHECK(g->qe_prec == MMHS_PREC_IMMEDIATE, "prec");
-		CHECK(g->qe_mt_priority == 3, "mt %d", g->qe_mt_priority);
-		CHECK(g->qe_arrival == e->qe_arrival, "arrival");
-		CHECK(g->qe_expiry == e->qe_expiry, "expiry");
-		CHECK(g->qe_nrcpt == 3, "nrcpt");
+		UNIT_CHECK(strcmp(g->qe_id, e->qe_id) == 0, "id");
+		UNIT_CHECK(strcmp(g->qe_sender, "s@mil.example") == 0,
+		    "sender");
+		UNIT_CHECK(g->qe_envid && strcmp(g->qe_envid, "ENV-1") == 0,
+		    "envid");
+		UNIT_CHECK(g->qe_ret == MMHS_DSN_RET_HDRS, "ret");
+		UNIT_CHECK(g->qe_size == len, "size %zu", g->qe_size);
+		UNIT_CHECK(g->qe_prec == MMHS_PREC_IMMEDIATE, "prec");
+		UNIT_CHECK(g->qe_mt_priority == 3, "mt %d", g->qe_mt_priority);
+		UNIT_CHECK(g->qe_arrival == e->qe_arrival, "arrival");
+		UNIT_CHECK(g->qe_expiry == e->qe_expiry, "expiry");
+		UNIT_CHECK(g->qe_nrcpt == 3, "nrcpt");
 		for (i = 0; i < 3 && g->qe_nrcpt == 3; i++) {
-			CHECK(strcmp(g->qe_rcpt[i].qr_addr,
+			UNIT_CHECK(strcmp(g->qe_rcpt[i].qr_addr,
 			    t.te_rcpt[i].qr_addr) == 0, "rcpt %zu", i);
-			CHECK(g->qe_rcpt[i].qr_state == MMHS_RCPT_PENDING &&
-			    g->qe_rcpt[i].qr_attempts == 0 &&
+			UNIT_CHECK(g->qe_rcpt[i].qr_state ==
+			    MMHS_RCPT_PENDING && g->qe_rcpt[i].qr_attempts == 0 &&
 			    g->qe_rcpt[i].qr_next == e->qe_arrival,
 			    "rcpt %zu state", i);
 		}
-		CHECK(g->qe_rcpt[0].qr_orcpt == NULL, "no orcpt");
-		CHECK(g->qe_rcpt[1].qr_orcpt != NULL &&
+		UNIT_CHECK(g->qe_rcpt[0].qr_orcpt == NULL, "no orcpt");
+		UNIT_CHECK(g->qe_rcpt[1].qr_orcpt != NULL &&
 		    strcmp(g->qe_rcpt[1].qr_orcpt, "rfc822;b@y.example") == 0,
 		    "orcpt");
-		CHECK(g->qe_rcpt[1].qr_notify == (MMHS_NOTIFY_FAILURE |
+		UNIT_CHECK(g->qe_rcpt[1].qr_notify == (MMHS_NOTIFY_FAILURE |
 		    MMHS_NOTIFY_DELAY), "notify");
 		mmhs_queue_env_free(g);
 	}
@@ -218,16 +218,17 @@ test_roundtrip(void)
 			break;
 		memcpy(back + off, buf, got);
 	}
-	CHECK(off == len && memcmp(back, data, len) == 0, "streamed content");
-	CHECK(mmhs_queue_read(q, e->qe_id, len, buf, sizeof(buf), &got) == 0
-	    && got == 0, "read at end gives 0");
+	UNIT_CHECK(off == len && memcmp(back, data, len) == 0,
+	    "streamed content");
+	UNIT_CHECK(mmhs_queue_read(q, e->qe_id, len, buf, sizeof(buf),
+	    &got) == 0 && got == 0, "read at end gives 0");
 	rc = mmhs_queue_content(q, e->qe_id, &whole, &got);
-	CHECK(rc == 0 && got == len && memcmp(whole, data, len) == 0,
+	UNIT_CHECK(rc == 0 && got == len && memcmp(whole, data, len) == 0,
 	    "whole content");
 	mmhs_free(whole);
-	CHECK(mmhs_queue_get(q, "00000000000000AA", &g) == MMHS_QUEUE_ENOENT,
-	    "unknown id");
-	CHECK(mmhs_queue_get(q, "nonsense", &g) == MMHS_QUEUE_EINVAL,
+	UNIT_CHECK(mmhs_queue_get(q, "00000000000000AA",
+	    &g) == MMHS_QUEUE_ENOENT, "unknown id");
+	UNIT_CHECK(mmhs_queue_get(q, "nonsense", &g) == MMHS_QUEUE_EINVAL,
 	    "malformed id");
 	mmhs_free(back);
 	mmhs_free(data);
@@ -249,9 +250,9 @@ test_empty(void)
 	if (q == NULL)
 		return;
 	e->qe_mt_priority = MMHS_QUEUE_NO_MT_PRIORITY;
-	CHECK(mmhs_queue_put(q, e, NULL, 0) == 0, "put empty");
-	CHECK(mmhs_queue_content(q, e->qe_id, &data, &len) == 0 && len == 0,
-	    "empty content");
+	UNIT_CHECK(mmhs_queue_put(q, e, NULL, 0) == 0, "put empty");
+	UNIT_CHECK(mmhs_queue_content(q, e->qe_id, &data, &len) == 0 &&
+	    len == 0, "empty content");
 	mmhs_free(data);
 	mmhs_queue_close(q);
 	t_rmdir(dir);
@@ -293,14 +294,14 @@ test_refused(void)
 		case B_ADDR: t.te_rcpt[1].qr_addr = NULL; break;
 		case B_LONG: t.te_rcpt[0].qr_addr = longaddr; break;
 		}
-		CHECK(mmhs_queue_put(q, e, "x", 1) == MMHS_QUEUE_EINVAL,
+		UNIT_CHECK(mmhs_queue_put(q, e, "x", 1) == MMHS_QUEUE_EINVAL,
 		    "%s refused by put", rows[i].name);
-		CHECK(mmhs_queue_put_async(q, e, "x", 1, NULL, NULL) ==
+		UNIT_CHECK(mmhs_queue_put_async(q, e, "x", 1, NULL, NULL) ==
 		    MMHS_QUEUE_EINVAL, "%s refused by put_async", rows[i].name);
 	}
-	CHECK(mmhs_queue_stats(q, &st) == 0, "stats");
+	UNIT_CHECK(mmhs_queue_stats(q, &st) == 0, "stats");
 	for (i = 0; i <= MMHS_PREC_MAX; i++)
-		CHECK(st.qs_msgs[i] == 0, "nothing stored at %zu", i);
+		UNIT_CHECK(st.qs_msgs[i] == 0, "nothing stored at %zu", i);
 	mmhs_queue_close(q);
 	t_rmdir(dir);
 }
@@ -324,28 +325,30 @@ test_order(void)
 	/* A FLASH not yet due must not be picked before its time. */
 	t_put(q, MMHS_PREC_FLASH, T_NOW, T_NOW + 50, later);
 	rc = mmhs_queue_next_ready(q, T_NOW, id, &when);
-	CHECK(rc == 0 && strcmp(id, flash) == 0,
+	UNIT_CHECK(rc == 0 && strcmp(id, flash) == 0,
 	    "FLASH overtakes 40 ROUTINE (got %s)", id);
 	for (i = 0; i < 40; i++) {
 		rc = mmhs_queue_next_ready(q, T_NOW, id, &when);
-		CHECK(rc == 0 && strcmp(id, ids[i]) == 0,
+		UNIT_CHECK(rc == 0 && strcmp(id, ids[i]) == 0,
 		    "ROUTINE %d in arrival order", i);
 	}
 	rc = mmhs_queue_next_ready(q, T_NOW, id, &when);
-	CHECK(rc == MMHS_QUEUE_ENOENT && when == T_NOW + 50,
+	UNIT_CHECK(rc == MMHS_QUEUE_ENOENT && when == T_NOW + 50,
 	    "nothing due, next at +50 (rc %d when %lld)", rc,
 	    (long long) when);
 	/* A released message is due again; leased ones are skipped. */
 	mmhs_queue_release(q, ids[3]);
 	rc = mmhs_queue_next_ready(q, T_NOW, id, &when);
-	CHECK(rc == 0 && strcmp(id, ids[3]) == 0, "released is due again");
+	UNIT_CHECK(rc == 0 && strcmp(id, ids[3]) == 0, "released is due again");
 	rc = mmhs_queue_next_ready(q, T_NOW + 50, id, &when);
-	CHECK(rc == 0 && strcmp(id, later) == 0, "later FLASH at its time");
+	UNIT_CHECK(rc == 0 && strcmp(id, later) == 0,
+	    "later FLASH at its time");
 	mmhs_queue_close(q);
 	/* Leases do not survive a restart: all due again, FLASH first. */
 	q = t_open(dir, 1000);
 	rc = mmhs_queue_next_ready(q, T_NOW + 50, id, &when);
-	CHECK(rc == 0 && strcmp(id, flash) == 0, "after reopen FLASH first");
+	UNIT_CHECK(rc == 0 && strcmp(id, flash) == 0,
+	    "after reopen FLASH first");
 	mmhs_queue_close(q);
 	t_rmdir(dir);
 }
@@ -370,7 +373,7 @@ test_share(void)
 	/* Expected: 3 FLASH then the oldest lower one, and so on. */
 	for (i = 0; i < 24; i++) {
 		rc = mmhs_queue_next_ready(q, T_NOW, id, NULL);
-		CHECK(rc == 0, "pick %d", i);
+		UNIT_CHECK(rc == 0, "pick %d", i);
 		seq[i] = 'F';
 		for (j = 0; j < 3; j++)
 			if (strcmp(id, routine[j]) == 0)
@@ -379,7 +382,7 @@ test_share(void)
 			seq[i] = 'P';
 	}
 	seq[24] = 0;
-	CHECK(strcmp(seq, "FFF0FFF1FFF2FFFPFFFFFFFF") == 0,
+	UNIT_CHECK(strcmp(seq, "FFF0FFF1FFF2FFFPFFFFFFFF") == 0,
 	    "share order %s", seq);
 	mmhs_queue_close(q);
 	t_rmdir(dir);
@@ -402,9 +405,9 @@ test_backoff(void)
 		pol.qp_retry_min = rows[i].min;
 		pol.qp_retry_max = rows[i].max;
 		pol.qp_expiry = 0;
-		CHECK(mmhs_queue_backoff(&pol, rows[i].att) == rows[i].want,
-		    "backoff(%u,%u,%u)", rows[i].min, rows[i].max,
-		    rows[i].att);
+		UNIT_CHECK(mmhs_queue_backoff(&pol,
+		    rows[i].att) == rows[i].want, "backoff(%u,%u,%u)",
+		    rows[i].min, rows[i].max, rows[i].att);
 	}
 }
 
@@ -432,7 +435,7 @@ t_rcpt(struct mmhs_queue *q, const char *id, size_t r,
 	memset(out, 0, sizeof(*out));
 	status[0] = 0;
 	if (mmhs_queue_get(q, id, &e) != 0 || r >= e->qe_nrcpt) {
-		CHECK(0, "get %s", id);
+		UNIT_CHECK(0, "get %s", id);
 		return;
 	}
 	*out = e->qe_rcpt[r];
@@ -465,49 +468,51 @@ test_defer_expire(void)
 		return;
 	mmhs_queue_set_policy(q, MMHS_PREC_FLASH, &pol);
 	e = t_env_init(&t, MMHS_PREC_FLASH, 2, T_NOW);
-	CHECK(mmhs_queue_put(q, e, "x", 1) == 0 &&
+	UNIT_CHECK(mmhs_queue_put(q, e, "x", 1) == 0 &&
 	    e->qe_expiry == T_NOW + 300, "put with policy expiry");
 	memcpy(id, e->qe_id, sizeof(id));
-	CHECK(t_mark1(q, id, 1, MMHS_RCPT_DELIVERED, "250 ok", T_NOW) == 1,
+	UNIT_CHECK(t_mark1(q, id, 1, MMHS_RCPT_DELIVERED, "250 ok", T_NOW) == 1,
 	    "one delivered, one left");
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		rc = mmhs_queue_next_ready(q, steps[i].at, got, NULL);
-		CHECK(rc == 0 && strcmp(got, id) == 0, "due at step %zu", i);
+		UNIT_CHECK(rc == 0 && strcmp(got, id) == 0, "due at step %zu",
+		    i);
 		if (i > 0) {
 			mmhs_queue_release(q, id);
 			rc = mmhs_queue_next_ready(q, steps[i].at - 1, got,
 			    NULL);
-			CHECK(rc == MMHS_QUEUE_ENOENT, "not due 1 s early");
+			UNIT_CHECK(rc == MMHS_QUEUE_ENOENT,
+			    "not due 1 s early");
 		}
 		rc = t_mark1(q, id, 0, MMHS_RCPT_DEFERRED, "451 busy",
 		    steps[i].at);
 		mmhs_queue_release(q, id);
-		CHECK(rc == (steps[i].state == MMHS_RCPT_FAILED ? 0 : 1),
+		UNIT_CHECK(rc == (steps[i].state == MMHS_RCPT_FAILED ? 0 : 1),
 		    "left after step %zu: %d", i, rc);
 		t_rcpt(q, id, 0, &r, st, sizeof(st));
-		CHECK((int) r.qr_state == steps[i].state &&
+		UNIT_CHECK((int) r.qr_state == steps[i].state &&
 		    r.qr_attempts == i + 1, "step %zu state %d attempts %u",
 		    i, r.qr_state, r.qr_attempts);
 		if (steps[i].state == MMHS_RCPT_DEFERRED)
-			CHECK(r.qr_next == steps[i].next &&
+			UNIT_CHECK(r.qr_next == steps[i].next &&
 			    strcmp(st, "451 busy") == 0, "step %zu next", i);
 		else
-			CHECK(strcmp(st, "expired: 451 busy") == 0,
+			UNIT_CHECK(strcmp(st, "expired: 451 busy") == 0,
 			    "expired status '%s'", st);
 	}
-	CHECK(mmhs_queue_next_ready(q, T_NOW + 100000, got, NULL) ==
+	UNIT_CHECK(mmhs_queue_next_ready(q, T_NOW + 100000, got, NULL) ==
 	    MMHS_QUEUE_ENOENT, "final message no longer scheduled");
 	/* Final recipients stay final. */
-	CHECK(t_mark1(q, id, 1, MMHS_RCPT_DEFERRED, "x", T_NOW) == 0,
+	UNIT_CHECK(t_mark1(q, id, 1, MMHS_RCPT_DEFERRED, "x", T_NOW) == 0,
 	    "mark of final recipient ignored");
 	t_rcpt(q, id, 1, &r, st, sizeof(st));
-	CHECK(r.qr_state == MMHS_RCPT_DELIVERED && strcmp(st, "250 ok") == 0,
-	    "delivered stays delivered");
-	CHECK(t_mark1(q, id, 2, MMHS_RCPT_FAILED, "x", T_NOW) ==
+	UNIT_CHECK(r.qr_state == MMHS_RCPT_DELIVERED && strcmp(st,
+	    "250 ok") == 0, "delivered stays delivered");
+	UNIT_CHECK(t_mark1(q, id, 2, MMHS_RCPT_FAILED, "x", T_NOW) ==
 	    MMHS_QUEUE_EINVAL, "recipient index out of range");
-	CHECK(mmhs_queue_remove(q, id, 0) == 0, "remove");
-	CHECK(mmhs_queue_get(q, id, &e) == MMHS_QUEUE_ENOENT, "gone");
-	CHECK(t_mark1(q, id, 0, MMHS_RCPT_FAILED, "x", T_NOW) ==
+	UNIT_CHECK(mmhs_queue_remove(q, id, 0) == 0, "remove");
+	UNIT_CHECK(mmhs_queue_get(q, id, &e) == MMHS_QUEUE_ENOENT, "gone");
+	UNIT_CHECK(t_mark1(q, id, 0, MMHS_RCPT_FAILED, "x", T_NOW) ==
 	    MMHS_QUEUE_ENOENT, "mark of removed message");
 	mmhs_queue_close(q);
 	t_rmdir(dir);
@@ -530,22 +535,22 @@ test_remove_busy(void)
 	if (q == NULL)
 		return;
 	e = t_env_init(&t, MMHS_PREC_PRIORITY, 3, T_NOW);
-	CHECK(mmhs_queue_put(q, e, big, 50000) == 0, "put");
+	UNIT_CHECK(mmhs_queue_put(q, e, big, 50000) == 0, "put");
 	memcpy(id, e->qe_id, sizeof(id));
-	CHECK(t_mark1(q, id, 0, MMHS_RCPT_FAILED, "550 no", T_NOW) == 2,
+	UNIT_CHECK(t_mark1(q, id, 0, MMHS_RCPT_FAILED, "550 no", T_NOW) == 2,
 	    "one failed");
-	CHECK(mmhs_queue_remove(q, id, 0) == MMHS_QUEUE_EBUSY, "busy");
-	CHECK(mmhs_queue_stats(q, &st) == 0 &&
+	UNIT_CHECK(mmhs_queue_remove(q, id, 0) == MMHS_QUEUE_EBUSY, "busy");
+	UNIT_CHECK(mmhs_queue_stats(q, &st) == 0 &&
 	    st.qs_msgs[MMHS_PREC_PRIORITY] == 1 &&
 	    st.qs_rcpts[MMHS_PREC_PRIORITY][MMHS_RCPT_FAILED] == 1 &&
 	    st.qs_rcpts[MMHS_PREC_PRIORITY][MMHS_RCPT_PENDING] == 2 &&
 	    st.qs_bytes == 50000, "stats by precedence and state");
-	CHECK(mmhs_queue_remove(q, id, 1) == 0, "forced remove");
-	CHECK(mmhs_queue_content(q, id, &data, &len) == MMHS_QUEUE_ENOENT,
+	UNIT_CHECK(mmhs_queue_remove(q, id, 1) == 0, "forced remove");
+	UNIT_CHECK(mmhs_queue_content(q, id, &data, &len) == MMHS_QUEUE_ENOENT,
 	    "content gone");
-	CHECK(mmhs_queue_next_ready(q, T_NOW, got, NULL) ==
+	UNIT_CHECK(mmhs_queue_next_ready(q, T_NOW, got, NULL) ==
 	    MMHS_QUEUE_ENOENT, "ready entry gone");
-	CHECK(mmhs_queue_stats(q, &st) == 0 &&
+	UNIT_CHECK(mmhs_queue_stats(q, &st) == 0 &&
 	    st.qs_msgs[MMHS_PREC_PRIORITY] == 0 && st.qs_bytes == 0,
 	    "queue empty");
 	mmhs_free(big);
@@ -623,9 +628,9 @@ test_group_threads(void)
 	}
 	for (i = 0; i < T_THREADS; i++) {
 		pthread_join(th[i], NULL);
-		CHECK(t[i].tt_fail == 0, "thread %d failures", i);
+		UNIT_CHECK(t[i].tt_fail == 0, "thread %d failures", i);
 	}
-	CHECK(mmhs_queue_stats(q, &st) == 0 &&
+	UNIT_CHECK(mmhs_queue_stats(q, &st) == 0 &&
 	    st.qs_msgs[MMHS_PREC_ROUTINE] == T_THREADS * T_PER_THREAD,
 	    "all %d stored", T_THREADS * T_PER_THREAD);
 	printf("\n    group commit, %d threads: %lu ops in %lu commits\n",
@@ -638,7 +643,7 @@ test_group_threads(void)
 			if (!t_check_msg(q, t[i].tt_ids[j],
 			    (unsigned) (i * 1000 + j), 2048))
 				bad++;
-	CHECK(bad == 0, "%d messages bad after reopen", bad);
+	UNIT_CHECK(bad == 0, "%d messages bad after reopen", bad);
 	mmhs_queue_close(q);
 	t_rmdir(dir);
 }
@@ -685,34 +690,34 @@ test_group_async(void)
 	if (q == NULL)
 		return;
 	a.ta_q = q;
-	CHECK(mmhs_queue_pump_timeout(q) == -1, "idle pump timeout -1");
+	UNIT_CHECK(mmhs_queue_pump_timeout(q) == -1, "idle pump timeout -1");
 	for (i = 0; i < 100; i++) {
 		e = t_env_init(&t, MMHS_PREC_IMMEDIATE, 2, 0);
-		CHECK(mmhs_queue_put_async(q, e, "body", 4, t_async_cb, &a) ==
-		    0, "put_async %d", i);
+		UNIT_CHECK(mmhs_queue_put_async(q, e, "body", 4, t_async_cb,
+		    &a) == 0, "put_async %d", i);
 	}
 	/* Not yet due (qo_group_ms 60 s, 100 < group_max): no callback. */
-	CHECK(mmhs_queue_pump(q, 0) == 0 && a.ta_calls == 0,
+	UNIT_CHECK(mmhs_queue_pump(q, 0) == 0 && a.ta_calls == 0,
 	    "no callback before commit");
-	CHECK(mmhs_queue_pump_timeout(q) > 0, "pump due later");
-	CHECK(mmhs_queue_stats(q, &st) == 0 &&
+	UNIT_CHECK(mmhs_queue_pump_timeout(q) > 0, "pump due later");
+	UNIT_CHECK(mmhs_queue_stats(q, &st) == 0 &&
 	    st.qs_msgs[MMHS_PREC_IMMEDIATE] == 0, "not visible before commit");
 	n = mmhs_queue_pump(q, 1);
-	CHECK(n == 100, "pump committed %d", n);
-	CHECK(a.ta_calls == 100 && a.ta_visible == 100 && a.ta_errors == 0,
+	UNIT_CHECK(n == 100, "pump committed %d", n);
+	UNIT_CHECK(a.ta_calls == 100 && a.ta_visible == 100 && a.ta_errors == 0,
 	    "callbacks %d visible %d errors %d", a.ta_calls, a.ta_visible,
 	    a.ta_errors);
-	CHECK(mmhs_queue_stats(q, &st) == 0 && st.qs_commits == 1,
+	UNIT_CHECK(mmhs_queue_stats(q, &st) == 0 && st.qs_commits == 1,
 	    "100 puts in one commit (%lu)", st.qs_commits);
 	/* group_max reached: the pump commits without force. */
 	for (i = 0; i < MMHS_QUEUE_DEF_GROUP_MAX; i++) {
 		e = t_env_init(&t, MMHS_PREC_IMMEDIATE, 1, 0);
 		(void) mmhs_queue_put_async(q, e, "b", 1, t_async_cb, &a);
 	}
-	CHECK(mmhs_queue_pump_timeout(q) == 0, "pump due at group_max");
-	CHECK(mmhs_queue_pump(q, 0) == MMHS_QUEUE_DEF_GROUP_MAX,
+	UNIT_CHECK(mmhs_queue_pump_timeout(q) == 0, "pump due at group_max");
+	UNIT_CHECK(mmhs_queue_pump(q, 0) == MMHS_QUEUE_DEF_GROUP_MAX,
 	    "pump at group_max");
-	CHECK(a.ta_visible == 100 + MMHS_QUEUE_DEF_GROUP_MAX, "visible");
+	UNIT_CHECK(a.ta_visible == 100 + MMHS_QUEUE_DEF_GROUP_MAX, "visible");
 	mmhs_queue_close(q);
 	t_rmdir(dir);
 }
@@ -831,7 +836,7 @@ t_count_dups(struct mmhs_queue *q, int *total)
 	struct t_senders s = { NULL, 0 };
 	int	i, dups = 0;
 
-	CHECK(mmhs_queue_list(q, t_sender_fn, &s) == 0, "list");
+	UNIT_CHECK(mmhs_queue_list(q, t_sender_fn, &s) == 0, "list");
 	if (s.ts_n > 0)
 		qsort(s.ts_v, (size_t) s.ts_n, sizeof(*s.ts_v), t_strcmp);
 	for (i = 0; i < s.ts_n; i++) {
@@ -865,7 +870,7 @@ test_crash(void)
 	srand(seed);
 	for (round = 0; round < T_CRASH_ROUNDS; round++) {
 		if (pipe(fds) != 0 || (pid = fork()) < 0) {
-			CHECK(0, "pipe/fork: %s", strerror(errno));
+			UNIT_CHECK(0, "pipe/fork: %s", strerror(errno));
 			break;
 		}
 		if (pid == 0) {
@@ -876,7 +881,7 @@ test_crash(void)
 		usleep(50000 + (useconds_t) (rand() % 400) * 1000);
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
-		CHECK(WIFSIGNALED(status), "child killed, not exited (%d)",
+		UNIT_CHECK(WIFSIGNALED(status), "child killed, not exited (%d)",
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		fp = fdopen(fds[0], "r");
 		nacks = t_read_acks(fp, acks, nacks);
@@ -899,9 +904,9 @@ test_crash(void)
 	printf("\n    crash: seed %u, %d rounds, %d acknowledged, %d lost, "
 	    "%d duplicated, %d stored\n", seed, T_CRASH_ROUNDS, nacks, lost,
 	    dups, total);
-	CHECK(nacks > 0, "the child acknowledged something");
-	CHECK(lost == 0, "%d acknowledged messages lost", lost);
-	CHECK(dups == 0, "%d duplicated", dups);
+	UNIT_CHECK(nacks > 0, "the child acknowledged something");
+	UNIT_CHECK(lost == 0, "%d acknowledged messages lost", lost);
+	UNIT_CHECK(dups == 0, "%d duplicated", dups);
 	mmhs_queue_close(q);
 	t_rmdir(dir);
 }

@@ -15,34 +15,13 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
+#include "unit.h"
 
 #include "mmhs_route.h"
-
-/* t_check - one assertion whose failure text says which row broke */
-static void __attribute__((format(printf, 3, 4)))
-t_check(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	if (ok) {
-		CU_assertImplementation(CU_TRUE, line, "ok", __FILE__, "",
-		    CU_FALSE);
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	CU_assertImplementation(CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(ok, ...)	t_check((ok), __LINE__, __VA_ARGS__)
 
 #define FLASH	MMHS_PREC_FLASH
 #define IMM	MMHS_PREC_IMMEDIATE
@@ -121,23 +100,25 @@ test_match(void)
 		c = &match_cases[i];
 		rc = mmhs_route_match_parse(c->mc_in, &m, err, sizeof(err));
 		if (c->mc_ok) {
-			CHECK(rc == 0, "\"%s\" refused: %s", c->mc_in, err);
+			UNIT_CHECK(rc == 0, "\"%s\" refused: %s", c->mc_in,
+			    err);
 			if (rc != 0)
 				continue;
-			CHECK(m.rm_kind == c->mc_kind, "\"%s\": kind %d",
+			UNIT_CHECK(m.rm_kind == c->mc_kind, "\"%s\": kind %d",
 			    c->mc_in, m.rm_kind);
-			CHECK(strcmp(m.rm_key, c->mc_key_or_err) == 0,
+			UNIT_CHECK(strcmp(m.rm_key, c->mc_key_or_err) == 0,
 			    "\"%s\": key \"%s\"", c->mc_in, m.rm_key);
-			CHECK(m.rm_spec == c->mc_spec, "\"%s\": spec %d",
+			UNIT_CHECK(m.rm_spec == c->mc_spec, "\"%s\": spec %d",
 			    c->mc_in, m.rm_spec);
 		} else {
-			CHECK(rc == -1, "\"%s\" accepted", c->mc_in);
-			CHECK(strstr(err, c->mc_key_or_err) != NULL,
+			UNIT_CHECK(rc == -1, "\"%s\" accepted", c->mc_in);
+			UNIT_CHECK(strstr(err, c->mc_key_or_err) != NULL,
 			    "\"%s\": error \"%s\" lacks \"%s\"", c->mc_in, err,
 			    c->mc_key_or_err);
 		}
 	}
-	CHECK(mmhs_route_match_parse(NULL, &m, NULL, 0) == -1, "NULL match");
+	UNIT_CHECK(mmhs_route_match_parse(NULL, &m, NULL, 0) == -1,
+	    "NULL match");
 }
 
 /* ------------------------------------------------------------------ */
@@ -178,13 +159,15 @@ test_rcpt(void)
 		c = &rcpt_cases[i];
 		rc = mmhs_route_rcpt_parse(c->rc_in, &r, err, sizeof(err));
 		if (c->rc_ok) {
-			CHECK(rc == 0, "\"%s\" refused: %s", c->rc_in, err);
+			UNIT_CHECK(rc == 0, "\"%s\" refused: %s", c->rc_in,
+			    err);
 			if (rc == 0 && !r.rr_is_or)
-				CHECK(strcmp(r.rr_addr, c->rc_addr_or_err) == 0,
-				    "\"%s\" -> \"%s\"", c->rc_in, r.rr_addr);
+				UNIT_CHECK(strcmp(r.rr_addr,
+				    c->rc_addr_or_err) == 0, "\"%s\" -> \"%s\"",
+				    c->rc_in, r.rr_addr);
 		} else {
-			CHECK(rc == -1, "\"%s\" accepted", c->rc_in);
-			CHECK(strstr(err, c->rc_addr_or_err) != NULL,
+			UNIT_CHECK(rc == -1, "\"%s\" accepted", c->rc_in);
+			UNIT_CHECK(strstr(err, c->rc_addr_or_err) != NULL,
 			    "\"%s\": error \"%s\" lacks \"%s\"", c->rc_in, err,
 			    c->rc_addr_or_err);
 		}
@@ -362,10 +345,10 @@ t_sample(struct mmhs_route **rp)
 	size_t bad = 99;
 
 	*rp = t_routes(sample, NSAMPLE);
-	CHECK(mmhs_route_table_new(*rp, NSAMPLE, &t, &bad) == 0,
+	UNIT_CHECK(mmhs_route_table_new(*rp, NSAMPLE, &t, &bad) == 0,
 	    "table_new of the sample");
-	CHECK(bad == 0, "%zu sample routes left out", bad);
-	CHECK(mmhs_route_table_count(t) == NSAMPLE, "count %zu",
+	UNIT_CHECK(bad == 0, "%zu sample routes left out", bad);
+	UNIT_CHECK(mmhs_route_table_count(t) == NSAMPLE, "count %zu",
 	    mmhs_route_table_count(t));
 	return t;
 }
@@ -386,24 +369,25 @@ test_golden(void)
 		r = mmhs_route_lookup(t, NULL, g->g_rcpt, g->g_prec, err,
 		    sizeof(err));
 		if (g->g_route == NULL) {
-			CHECK(r == NULL, "%s/%s: route %s", g->g_rcpt,
+			UNIT_CHECK(r == NULL, "%s/%s: route %s", g->g_rcpt,
 			    mmhs_precedence_name(g->g_prec),
 			    r ? r->rt_name : "");
 			continue;
 		}
-		CHECK(r != NULL, "%s/%s: no route: %s", g->g_rcpt,
+		UNIT_CHECK(r != NULL, "%s/%s: no route: %s", g->g_rcpt,
 		    mmhs_precedence_name(g->g_prec), err);
 		if (r == NULL)
 			continue;
-		CHECK(strcmp(r->rt_name, g->g_route) == 0,
+		UNIT_CHECK(strcmp(r->rt_name, g->g_route) == 0,
 		    "%s/%s: route %s, want %s", g->g_rcpt,
 		    mmhs_precedence_name(g->g_prec), r->rt_name, g->g_route);
-		CHECK(strcmp(t_hops(r, hops, sizeof(hops)), g->g_hops) == 0,
-		    "%s/%s: hops \"%s\", want \"%s\"", g->g_rcpt,
-		    mmhs_precedence_name(g->g_prec), hops, g->g_hops);
+		UNIT_CHECK(strcmp(t_hops(r, hops, sizeof(hops)),
+		    g->g_hops) == 0, "%s/%s: hops \"%s\", want \"%s\"",
+		    g->g_rcpt, mmhs_precedence_name(g->g_prec), hops,
+		    g->g_hops);
 		/* an MTA without routes of its own sees the same */
-		CHECK(mmhs_route_lookup(t, "mta", g->g_rcpt, g->g_prec, NULL,
-		    0) == r, "%s: scope mta differs", g->g_rcpt);
+		UNIT_CHECK(mmhs_route_lookup(t, "mta", g->g_rcpt, g->g_prec,
+		    NULL, 0) == r, "%s: scope mta differs", g->g_rcpt);
 	}
 	mmhs_route_table_free(t);
 	free(routes);
@@ -417,20 +401,21 @@ test_no_default(void)
 	struct mmhs_route *routes = t_routes(sample, NSAMPLE);
 	char err[256];
 
-	CHECK(mmhs_route_table_new(routes, NSAMPLE - 1, &t, NULL) == 0,
+	UNIT_CHECK(mmhs_route_table_new(routes, NSAMPLE - 1, &t, NULL) == 0,
 	    "table_new");
-	CHECK(mmhs_route_lookup(t, NULL, "x@elsewhere.example", ROUT, err,
+	UNIT_CHECK(mmhs_route_lookup(t, NULL, "x@elsewhere.example", ROUT, err,
 	    sizeof(err)) == NULL, "a route without default");
-	CHECK(strcmp(err, "no route for x@elsewhere.example at routine") == 0,
-	    "error \"%s\"", err);
-	CHECK(mmhs_route_lookup(t, NULL, "bad", ROUT, err, sizeof(err)) ==
+	UNIT_CHECK(strcmp(err,
+	    "no route for x@elsewhere.example at routine") == 0, "error \"%s\"",
+	    err);
+	UNIT_CHECK(mmhs_route_lookup(t, NULL, "bad", ROUT, err, sizeof(err)) ==
 	    NULL && strstr(err, "LOCAL@DOMAIN") != NULL, "error \"%s\"", err);
-	CHECK(mmhs_route_lookup(t, NULL, "x@nato.example", 9, err,
+	UNIT_CHECK(mmhs_route_lookup(t, NULL, "x@nato.example", 9, err,
 	    sizeof(err)) == NULL, "an invalid precedence");
 	mmhs_route_table_free(t);
 
-	CHECK(mmhs_route_table_new(NULL, 0, &t, NULL) == 0, "empty table");
-	CHECK(mmhs_route_lookup(t, NULL, "x@y.example", ROUT, NULL, 0) ==
+	UNIT_CHECK(mmhs_route_table_new(NULL, 0, &t, NULL) == 0, "empty table");
+	UNIT_CHECK(mmhs_route_lookup(t, NULL, "x@y.example", ROUT, NULL, 0) ==
 	    NULL, "empty table has no route");
 	mmhs_route_table_free(t);
 	mmhs_route_table_free(NULL);
@@ -450,10 +435,10 @@ test_bad_left_out(void)
 	struct mmhs_route *r = t_routes(tr, 3);
 	size_t bad = 0;
 
-	CHECK(mmhs_route_table_new(r, 3, &t, &bad) == 0, "table_new");
-	CHECK(bad == 2, "bad %zu", bad);
-	CHECK(mmhs_route_table_count(t) == 1, "count");
-	CHECK(mmhs_route_lookup(t, NULL, "a@b.example", ROUT, NULL, 0) ==
+	UNIT_CHECK(mmhs_route_table_new(r, 3, &t, &bad) == 0, "table_new");
+	UNIT_CHECK(bad == 2, "bad %zu", bad);
+	UNIT_CHECK(mmhs_route_table_count(t) == 1, "count");
+	UNIT_CHECK(mmhs_route_lookup(t, NULL, "a@b.example", ROUT, NULL, 0) ==
 	    &r[2], "the good route");
 	mmhs_route_table_free(t);
 	free(r);
@@ -512,12 +497,12 @@ test_scope(void)
 	size_t i, n = sizeof(scoped) / sizeof(scoped[0]);
 
 	routes = t_routes(scoped, n);
-	CHECK(mmhs_route_table_new(routes, n, &t, NULL) == 0, "table_new");
+	UNIT_CHECK(mmhs_route_table_new(routes, n, &t, NULL) == 0, "table_new");
 	for (i = 0; i < sizeof(scope_cases) / sizeof(scope_cases[0]); i++) {
 		c = &scope_cases[i];
 		r = mmhs_route_lookup(t, c->sc_scope, c->sc_rcpt, c->sc_prec,
 		    err, sizeof(err));
-		CHECK(r != NULL && strcmp(r->rt_name, c->sc_route) == 0,
+		UNIT_CHECK(r != NULL && strcmp(r->rt_name, c->sc_route) == 0,
 		    "%s at %s/%s: %s, want %s", c->sc_rcpt,
 		    c->sc_scope ? c->sc_scope : "site",
 		    mmhs_precedence_name(c->sc_prec), r ? r->rt_name : err,
@@ -578,12 +563,13 @@ test_conflict(void)
 		cand = t_routes(&c->tc_cand, 1);
 		r = mmhs_route_conflict(t, cand);
 		if (c->tc_with == NULL)
-			CHECK(r == NULL, "%s: tie with %s",
+			UNIT_CHECK(r == NULL, "%s: tie with %s",
 			    c->tc_cand.tr_match, r ? r->rt_name : "");
 		else
-			CHECK(r != NULL && strcmp(r->rt_name, c->tc_with) == 0,
-			    "%s: tie with %s, want %s", c->tc_cand.tr_match,
-			    r ? r->rt_name : "none", c->tc_with);
+			UNIT_CHECK(r != NULL && strcmp(r->rt_name,
+			    c->tc_with) == 0, "%s: tie with %s, want %s",
+			    c->tc_cand.tr_match, r ? r->rt_name : "none",
+			    c->tc_with);
 		free(cand);
 	}
 	mmhs_route_table_free(t);
@@ -597,8 +583,10 @@ test_conflict(void)
 			    HOPS("b") },
 		};
 		routes = t_routes(two, 2);
-		CHECK(mmhs_route_table_new(routes, 1, &t, NULL) == 0, "new");
-		CHECK(mmhs_route_conflict(t, &routes[1]) == NULL, "disjoint");
+		UNIT_CHECK(mmhs_route_table_new(routes, 1, &t, NULL) == 0,
+		    "new");
+		UNIT_CHECK(mmhs_route_conflict(t, &routes[1]) == NULL,
+		    "disjoint");
 		mmhs_route_table_free(t);
 		free(routes);
 	}
@@ -697,25 +685,26 @@ test_loop(void)
 		c = &loop_cases[i];
 		t = NULL;
 		routes = t_routes(c->lc_routes, c->lc_n);
-		CHECK(mmhs_route_table_new(routes, c->lc_n, &t, NULL) ==
+		UNIT_CHECK(mmhs_route_table_new(routes, c->lc_n, &t, NULL) ==
 		    0, "%s: table_new", c->lc_what);
 		rc = mmhs_route_find_loop(t, mtas, 3, c->lc_only, &loop);
 		if (c->lc_cycle == NULL) {
-			CHECK(rc == 0, "%s: loop %s", c->lc_what, rc == 1 ?
+			UNIT_CHECK(rc == 0, "%s: loop %s", c->lc_what, rc == 1 ?
 			    mmhs_route_loop_format(&loop, buf, sizeof(buf)) :
 			    "error");
 		} else {
-			CHECK(rc == 1, "%s: no loop found", c->lc_what);
+			UNIT_CHECK(rc == 1, "%s: no loop found", c->lc_what);
 			if (rc == 1) {
 				mmhs_route_loop_format(&loop, buf, sizeof(buf));
-				CHECK(strcmp(buf, c->lc_cycle) == 0,
+				UNIT_CHECK(strcmp(buf, c->lc_cycle) == 0,
 				    "%s: loop \"%s\", want \"%s\"", c->lc_what,
 				    buf, c->lc_cycle);
-				CHECK(strcmp(loop.rl_rcpt, c->lc_rcpt) == 0,
+				UNIT_CHECK(strcmp(loop.rl_rcpt,
+				    c->lc_rcpt) == 0,
 				    "%s: for \"%s\", want \"%s\"", c->lc_what,
 				    loop.rl_rcpt, c->lc_rcpt);
-				CHECK(loop.rl_route[0] != NULL, "%s: route",
-				    c->lc_what);
+				UNIT_CHECK(loop.rl_route[0] != NULL,
+				    "%s: route", c->lc_what);
 			}
 		}
 		mmhs_route_table_free(t);
@@ -726,10 +715,11 @@ test_loop(void)
 	{
 		static const char *const site_mtas[] = { "mta" };
 
-		CHECK(mmhs_route_find_loop(t, site_mtas, 1, NULL, &loop) == 0,
-		    "loop in the sample");
+		UNIT_CHECK(mmhs_route_find_loop(t, site_mtas, 1, NULL,
+		    &loop) == 0, "loop in the sample");
 	}
-	CHECK(mmhs_route_find_loop(t, mtas, 0, NULL, &loop) == 0, "no MTAs");
+	UNIT_CHECK(mmhs_route_find_loop(t, mtas, 0, NULL, &loop) == 0,
+	    "no MTAs");
 	mmhs_route_table_free(t);
 	free(routes);
 }
@@ -770,24 +760,26 @@ test_big(void)
 	r[BIG].rt_match = "default";
 	r[BIG].rt_hops = hop;
 	r[BIG].rt_nhops = 1;
-	CHECK(mmhs_route_table_new(r, BIG + 1, &t, NULL) == 0, "table_new");
+	UNIT_CHECK(mmhs_route_table_new(r, BIG + 1, &t, NULL) == 0,
+	    "table_new");
 	for (i = 0; i < BIG; i += 97) {
 		if (i % 2 == 0) {
 			snprintf(rcpt, sizeof(rcpt),
 			    "someone@x.d%zu.unit%zu.example", i, i % 7);
 			got = mmhs_route_lookup(t, NULL, rcpt, ROUT, NULL, 0);
-			CHECK(got == &r[i], "%s -> %s", rcpt,
+			UNIT_CHECK(got == &r[i], "%s -> %s", rcpt,
 			    got ? got->rt_name : "none");
 		} else {
 			snprintf(rcpt, sizeof(rcpt), "U%zu@D%zu.unit%zu.example",
 			    i, i - 1, (i - 1) % 7);
 			got = mmhs_route_lookup(t, NULL, rcpt, ROUT, NULL, 0);
-			CHECK(got == &r[i], "%s -> %s", rcpt,
+			UNIT_CHECK(got == &r[i], "%s -> %s", rcpt,
 			    got ? got->rt_name : "none");
 		}
 	}
 	got = mmhs_route_lookup(t, NULL, "u1@d3.unit0.example", ROUT, NULL, 0);
-	CHECK(got == &r[BIG], "unmatched -> %s", got ? got->rt_name : "none");
+	UNIT_CHECK(got == &r[BIG], "unmatched -> %s",
+	    got ? got->rt_name : "none");
 	mmhs_route_table_free(t);
 	free(r);
 	free(match);
@@ -795,7 +787,7 @@ test_big(void)
 
 /* ------------------------------------------------------------------ */
 
-static CU_TestInfo route_tests[] = {
+static const struct unit_test route_tests[] = {
 	{ "route matches parse or are refused", test_match },
 	{ "recipients parse or are refused", test_rcpt },
 	{ "golden routes of the sample site", test_golden },
@@ -805,12 +797,10 @@ static CU_TestInfo route_tests[] = {
 	{ "ties", test_conflict },
 	{ "routing loops between MTAs", test_loop },
 	{ "20000 routes", test_big },
-	CU_TEST_INFO_NULL
 };
 
-static CU_SuiteInfo suites[] = {
-	{ "mmhs_route", NULL, NULL, NULL, NULL, route_tests },
-	CU_SUITE_INFO_NULL
+static const struct unit_suite suites[] = {
+	UNIT_SUITE("mmhs_route", route_tests),
 };
 
 int main(void);
@@ -819,17 +809,5 @@ int main(void);
 int
 main(void)
 {
-	unsigned failures;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (CU_register_suites(suites) != CUE_SUCCESS) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return failures > 0 || CU_get_error() != CUE_SUCCESS;
+	return unit_main(suites, sizeof(suites) / sizeof(suites[0]));
 }
