@@ -16,9 +16,16 @@
  * i.e. is named by the mmhsReleaseTo of some policy:
  *
  * search   The filter is rewritten to (&(F)(|(P1)(P2)...)) where each Pi is
- *          "(&(entryDN:dnSubtreeMatch:=BASE)(FILTER))" for one of the
- *          partner's policies (dnOneLevelMatch for scope one, entryDN=BASE
- *          for scope base).  This selects exactly the shared entries in
+ *          "(|(&(entryDN:dnSubtreeMatch:=BASE)(FILTER))(entryDN=BASE)
+ *          (entryDN:dnSuperiorMatch:=BASE))" for one of the partner's
+ *          policies (dnOneLevelMatch for scope one; for scope base
+ *          "(|(&(entryDN=BASE)(FILTER))(entryDN:dnSuperiorMatch:=BASE))"):
+ *          the policy's entries and its path entries, three assertions
+ *          per policy however deep BASE lies.  The entryDN assertions are
+ *          granted search access by the overlay itself, without the ACL
+ *          engine: they are tested on every candidate entry of a partner
+ *          search (back-mdb has no candidate index for them).  This
+ *          selects exactly the shared entries in
  *          every phase of a search, including the persistent phase of an
  *          RFC 4533 refreshAndPersist search served by syncprov, which
  *          matches changes against the (rewritten) filter it stored: an
@@ -308,39 +315,34 @@ natoshare_policy_parse(Entry *e, struct berval *suffix)
 		}
 	}
 
-	/* the filter fragment that selects this policy's entries */
+	/* the filter fragment that selects this policy's entries: its
+	 * region and filter, its base and the base's superiors (the path
+	 * entries; dnSuperiorMatch is one assertion however deep the base
+	 * lies, and back-mdb answers it from dn2id) */
 	filter_escape_value_x(&np->np_base, &esc, NULL);
-	np->np_fstr.bv_len = esc.bv_len + fstr.bv_len + 48;
-	for (i = 0; np->np_path != NULL && !BER_BVISNULL(&np->np_path[i]);
-	    i++)
-		np->np_fstr.bv_len += 3 * np->np_path[i].bv_len + 16;
+	np->np_fstr.bv_len = 3 * esc.bv_len + fstr.bv_len + 128;
 	np->np_fstr.bv_val = ch_malloc(np->np_fstr.bv_len);
 	s = np->np_fstr.bv_val;
 	switch (np->np_scope) {
 	case LDAP_SCOPE_BASE:
-		n = snprintf(s, np->np_fstr.bv_len, "(|(&(entryDN=%s)%s)",
-		    esc.bv_val, fstr.bv_val);
+		n = snprintf(s, np->np_fstr.bv_len, "(|(&(entryDN=%s)%s)"
+		    "(entryDN:dnSuperiorMatch:=%s))", esc.bv_val, fstr.bv_val,
+		    esc.bv_val);
 		break;
 	case LDAP_SCOPE_ONELEVEL:
 		n = snprintf(s, np->np_fstr.bv_len,
-		    "(|(&(entryDN:dnOneLevelMatch:=%s)%s)", esc.bv_val,
-		    fstr.bv_val);
+		    "(|(&(entryDN:dnOneLevelMatch:=%s)%s)(entryDN=%s)"
+		    "(entryDN:dnSuperiorMatch:=%s))", esc.bv_val, fstr.bv_val,
+		    esc.bv_val, esc.bv_val);
 		break;
 	default:
 		n = snprintf(s, np->np_fstr.bv_len,
-		    "(|(&(entryDN:dnSubtreeMatch:=%s)%s)", esc.bv_val,
-		    fstr.bv_val);
+		    "(|(&(entryDN:dnSubtreeMatch:=%s)%s)(entryDN=%s)"
+		    "(entryDN:dnSuperiorMatch:=%s))", esc.bv_val, fstr.bv_val,
+		    esc.bv_val, esc.bv_val);
 		break;
 	}
 	ber_memfree(esc.bv_val);
-	for (i = 0; np->np_path != NULL && !BER_BVISNULL(&np->np_path[i]);
-	    i++) {
-		filter_escape_value_x(&np->np_path[i], &esc, NULL);
-		n += snprintf(s + n, np->np_fstr.bv_len - n, "(entryDN=%s)",
-		    esc.bv_val);
-		ber_memfree(esc.bv_val);
-	}
-	n += snprintf(s + n, np->np_fstr.bv_len - n, ")");
 	np->np_fstr.bv_len = n;
 	ch_free(fstr.bv_val);
 	return np;
@@ -621,6 +623,21 @@ natoshare_npolicies(natoshare_info *ni)
 	return n;
 }
 
+static int natoshare_search_entry(Operation *op, SlapReply *rs);
+
+/* natoshare_in_search - is op a partner search natoshare_op_search
+ * restricted? (its callback is on op; no lock needed) */
+static int
+natoshare_in_search(Operation *op)
+{
+	slap_callback *sc;
+
+	for (sc = op->o_callback; sc != NULL; sc = sc->sc_next)
+		if (sc->sc_response == natoshare_search_entry)
+			return 1;
+	return 0;
+}
+
 /* natoshare_access - bi_access_allowed: a partner's view of entries */
 static int
 natoshare_access(Operation *op, Entry *e, AttributeDescription *desc,
@@ -639,6 +656,16 @@ natoshare_access(Operation *op, Entry *e, AttributeDescription *desc,
 	/* syncprov's delete messages carry an entry without attributes */
 	if (desc == slap_schema.si_ad_entry && e->e_attrs == NULL)
 		return SLAP_CB_CONTINUE;
+	/* the scope and path assertions the overlay adds to every partner
+	 * filter are tested on every candidate entry: granted here, without
+	 * the ACL engine (a partner's own entryDN assertions are ANDed with
+	 * them and disclose nothing) */
+	if (level == ACL_SEARCH && desc == slap_schema.si_ad_entryDN &&
+	    natoshare_in_search(op)) {
+		if (maskp != NULL)
+			ACL_PRIV_ASSIGN(*maskp, ACL_LVL_SEARCH);
+		return 1;
+	}
 	natoshare_ready(op, on);
 	ldap_pvt_thread_rdwr_rlock(&ni->ni_lock);
 	if (!natoshare_is_partner(ni, &op->o_ndn)) {
@@ -647,6 +674,12 @@ natoshare_access(Operation *op, Entry *e, AttributeDescription *desc,
 	}
 	if (level >= ACL_WADD) {
 		allow = 0;
+	} else if (level == ACL_SEARCH && desc == slap_schema.si_ad_entryDN) {
+		/* as above, in syncprov's persistent phase */
+		ldap_pvt_thread_rdwr_runlock(&ni->ni_lock);
+		if (maskp != NULL)
+			ACL_PRIV_ASSIGN(*maskp, ACL_LVL_SEARCH);
+		return 1;
 	} else if (level == ACL_SEARCH) {
 		/* filter evaluation: released or policy-tested attributes */
 		allow = desc == slap_schema.si_ad_entry ||
