@@ -61,11 +61,15 @@
  * cache" below; slapo-mhsdl(5), PERFORMANCE AND CONSISTENCY): a write
  * through the overlay invalidates what it changed before its result is
  * sent, so an expansion reflects every write completed before it.
+ * When the database opens, a thread pool task warms the cache up in
+ * the background (mhsdl-cache-warmup; section "Expansion cache
+ * warm-up"): every list, and the members of the large ones.
  */
 #include "portable.h"
 
 #include <stdio.h>
 #include <ac/string.h>
+#include <ac/time.h>
 
 #include "slap.h"
 #include "slap-config.h"
@@ -81,7 +85,20 @@
 
 #define MHSDL_DEF_CACHE		1000000
 
+/* warm-up: member entries read per round, writes noted per round */
+#define MHSDL_WARM_CHUNK	512
+#define MHSDL_WARM_JOURNAL	64
+#define MHSDL_WARM_RETRIES	8
+#define MHSDL_WARM_MIN_MEMBERS	64	/* smaller lists: members not read */
+
 typedef struct mhsdl_node mhsdl_node;
+typedef struct mhsdl_wtask mhsdl_wtask;
+
+/* A write noted while a warm-up round reads (see mhsdl_warm_commit). */
+typedef struct mhsdl_jr {
+	struct berval	jr_ndn;
+	int		jr_sub;		/* the subtree below too (modrdn) */
+} mhsdl_jr;
 
 /* A table of expansion nodes, by normalized DN (chained hashing). */
 typedef struct mhsdl_nodes {
@@ -101,6 +118,19 @@ typedef struct mhsdl_conf {
 	mhsdl_nodes	mc_nodes;	/* the cache */
 	unsigned long	mc_gen;		/* bumped by every write */
 	unsigned long	mc_stamp;	/* expansion passes */
+	unsigned long	mc_epoch;	/* bumped when the cache is emptied */
+	/* warm-up (section "Expansion cache warm-up") */
+	int		mc_warm;	/* mhsdl-cache-warmup */
+	int		mc_open;	/* between db_open and db_close */
+	struct berval	mc_nsuffix;	/* to find the database again */
+	int		mc_warming;	/* a warm-up task is queued or runs */
+	int		mc_warm_stop;	/* db_close: the task must end */
+	int		mc_warm_again;	/* emptied meanwhile: start over */
+	mhsdl_wtask	*mc_wtask;	/* the queued task, until it starts */
+	ldap_pvt_thread_cond_t mc_warm_cond;	/* mc_warming went 0 */
+	int		mc_jr_on;	/* a round reads: note the writes */
+	int		mc_jr_n;	/* -1: too many, the round is void */
+	mhsdl_jr	mc_jr[MHSDL_WARM_JOURNAL];
 } mhsdl_conf;
 
 static slap_overinst mhsdl_ovl;
@@ -857,12 +887,43 @@ mhsdl_nodes_clear(mhsdl_nodes *t)
 /* ------------------------------------------------------------------ */
 /* Cache invalidation by writes */
 
+/* mhsdl_jr_note - note a write for the warm-up round that reads now
+ * (mc_mutex held) */
+static void
+mhsdl_jr_note(mhsdl_conf *mc, struct berval *ndn, int sub)
+{
+	if (!mc->mc_jr_on || mc->mc_jr_n < 0)
+		return;
+	if (mc->mc_jr_n == MHSDL_WARM_JOURNAL) {
+		mc->mc_jr_n = -1;	/* the round will be read again */
+		return;
+	}
+	ber_dupbv(&mc->mc_jr[mc->mc_jr_n].jr_ndn, ndn);
+	mc->mc_jr[mc->mc_jr_n++].jr_sub = sub;
+}
+
+/* mhsdl_jr_reset - forget the noted writes; on: note from now on
+ * (mc_mutex held) */
+static void
+mhsdl_jr_reset(mhsdl_conf *mc, int on)
+{
+	int i;
+
+	for (i = 0; i < mc->mc_jr_n; i++)
+		ch_free(mc->mc_jr[i].jr_ndn.bv_val);
+	mc->mc_jr_n = 0;
+	mc->mc_jr_on = on;
+}
+
 /* mhsdl_inval - drop what a write to ndn (and newndn) may have changed */
 static void
 mhsdl_inval(mhsdl_conf *mc, struct berval *ndn, struct berval *newndn)
 {
 	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
 	mc->mc_gen++;
+	mhsdl_jr_note(mc, ndn, newndn != NULL);
+	if (newndn != NULL)
+		mhsdl_jr_note(mc, newndn, 1);
 	mhsdl_nodes_drop(&mc->mc_nodes, ndn, newndn != NULL);
 	if (newndn != NULL)
 		mhsdl_nodes_drop(&mc->mc_nodes, newndn, 1);
@@ -1153,6 +1214,31 @@ mhsdl_exp_reset(mhsdl_exp *ex)
 }
 
 /*
+ * mhsdl_uncached - of the DNs in slots (NULL: unused), mark those that
+ * are cached now (bv_len 0: another search or the warm-up read them
+ * meanwhile), looking until want uncached ones are found
+ */
+static void
+mhsdl_uncached(mhsdl_conf *mc, struct berval *slots, size_t n, size_t want)
+{
+	size_t i, found = 0;
+
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	for (i = 0; i < n && found < want; i++) {
+		if (slots[i].bv_val == NULL || slots[i].bv_len == 0)
+			continue;
+		if (mhsdl_nodes_find(&mc->mc_nodes, &slots[i],
+		    mhsdl_hash(&slots[i])) != NULL)
+			slots[i].bv_len = 0;
+		else
+			found++;
+	}
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+}
+
+#define MHSDL_FETCH_CHUNK	256
+
+/*
  * mhsdl_exp_fetch - read the missing nodes from the backend (mc_mutex
  * not held); cache them when no write happened since the search began
  * (gen, valid when known), else keep them for this search only
@@ -1172,8 +1258,13 @@ mhsdl_exp_fetch(mhsdl_exp *ex, slap_overinst *on, int known,
 
 	nds = op->o_tmpalloc(ms->st_count * sizeof(*nds), op->o_tmpmemctx);
 	for (i = 0; i < ms->st_size; i++) {
+		if (i % MHSDL_FETCH_CHUNK == 0 && !ex->ex_nocache)
+			mhsdl_uncached(mc, &ms->st_slot[i],
+			    ms->st_size - i < MHSDL_FETCH_CHUNK ?
+			    ms->st_size - i : MHSDL_FETCH_CHUNK,
+			    MHSDL_FETCH_CHUNK);
 		ndn = &ms->st_slot[i];
-		if (ndn->bv_val == NULL)
+		if (ndn->bv_val == NULL || ndn->bv_len == 0)
 			continue;
 		h = mhsdl_hash(ndn);
 		e = mhsdl_get(op, on, ndn);
@@ -1337,6 +1428,400 @@ mhsdl_operational(Operation *op, SlapReply *rs)
 		;
 	*ap = a;
 	return SLAP_CB_CONTINUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expansion cache warm-up
+ *
+ * When the database opens (not in tool mode), and when the cache was
+ * emptied by a configuration change, a task of the server's thread
+ * pool fills the cache in the background: one internal search of every
+ * list of the database (below this overlay), then the member entries
+ * of those lists, read by DN in rounds of MHSDL_WARM_CHUNK.  The server
+ * answers meanwhile; an expansion that comes first reads what it misses
+ * itself, as without the warm-up.
+ *
+ * Consistency: while a round reads, every write through the overlay is
+ * also noted (mc_jr, at most MHSDL_WARM_JOURNAL, else the whole round
+ * is void and read again).  A round starts noting before its reads
+ * begin (each read, or the search, takes a database snapshot after
+ * that), and when it is stored the nodes of noted DNs (and below a
+ * renamed DN) are dropped: a write that ended before the round began
+ * is in what the round read, a later one is noted or, if it ends after
+ * the round is stored, drops the node itself.  A round is not stored
+ * when the cache was emptied meanwhile (mc_epoch); the warm-up then
+ * starts over.  It stops when the cache holds mhsdl-cache-entries
+ * nodes: it never empties the cache.
+ */
+
+/* A queued warm-up task; wt_dead when the database closed first. */
+struct mhsdl_wtask {
+	slap_overinst	*wt_on;
+	int		wt_dead;
+};
+
+/* guards mc_wtask and wt_dead of every database */
+static ldap_pvt_thread_mutex_t mhsdl_wt_mutex;
+
+/* Nodes read by one warm-up round (heap). */
+typedef struct mhsdl_batch {
+	mhsdl_node	**bt_nds;
+	size_t		bt_n, bt_max;
+} mhsdl_batch;
+
+/* mhsdl_batch_add - append a node */
+static void
+mhsdl_batch_add(mhsdl_batch *bt, mhsdl_node *nd)
+{
+	if (bt->bt_n == bt->bt_max) {
+		bt->bt_max = bt->bt_max ? bt->bt_max * 2 : 256;
+		bt->bt_nds = ch_realloc(bt->bt_nds,
+		    bt->bt_max * sizeof(*bt->bt_nds));
+	}
+	bt->bt_nds[bt->bt_n++] = nd;
+}
+
+/* mhsdl_batch_clear - free the nodes not stored (NULL slots were) */
+static void
+mhsdl_batch_clear(mhsdl_batch *bt)
+{
+	size_t i;
+
+	for (i = 0; i < bt->bt_n; i++)
+		if (bt->bt_nds[i] != NULL)
+			mhsdl_node_free(bt->bt_nds[i]);
+	bt->bt_n = 0;
+}
+
+/* mhsdl_warm_begin - start noting writes: a round begins to read */
+static void
+mhsdl_warm_begin(mhsdl_conf *mc)
+{
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	mhsdl_jr_reset(mc, 1);
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+}
+
+/* mhsdl_warm_noted - was nd's DN written while the round read? */
+static int
+mhsdl_warm_noted(mhsdl_conf *mc, mhsdl_node *nd)
+{
+	mhsdl_jr *jr;
+	int i;
+
+	for (i = 0; i < mc->mc_jr_n; i++) {
+		jr = &mc->mc_jr[i];
+		if (dn_match(&nd->nd_ndn, &jr->jr_ndn) || (jr->jr_sub &&
+		    nd->nd_ndn.bv_len > jr->jr_ndn.bv_len &&
+		    dnIsSuffix(&nd->nd_ndn, &jr->jr_ndn)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * mhsdl_warm_commit - store a round's nodes in the cache, but those the
+ * noted writes touched; the batch keeps the others.  0 done, 1 the
+ * round is void (too many writes: read it again), -1 stop (closing,
+ * emptied since epoch, or the cache is full)
+ */
+static int
+mhsdl_warm_commit(mhsdl_conf *mc, mhsdl_batch *bt, unsigned long epoch)
+{
+	mhsdl_node *nd;
+	size_t i;
+	int rc = 0;
+
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	if (mc->mc_warm_stop || slapd_shutdown || mc->mc_epoch != epoch ||
+	    mc->mc_cache_max <= 0)
+		rc = -1;
+	else if (mc->mc_jr_n < 0)
+		rc = 1;
+	for (i = 0; rc == 0 && i < bt->bt_n; i++) {
+		nd = bt->bt_nds[i];
+		if (mhsdl_warm_noted(mc, nd) || mhsdl_nodes_find(&mc->mc_nodes,
+		    &nd->nd_ndn, nd->nd_hash) != NULL)
+			continue;
+		if (mc->mc_nodes.ns_count >= (size_t) mc->mc_cache_max) {
+			rc = -1;	/* full: keep what is there */
+			break;
+		}
+		mhsdl_nodes_insert(&mc->mc_nodes, nd);
+		bt->bt_nds[i] = NULL;
+	}
+	mhsdl_jr_reset(mc, 0);
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+	mhsdl_batch_clear(bt);
+	return rc;
+}
+
+/* State of the list search of a warm-up. */
+typedef struct mhsdl_wsearch {
+	mhsdl_conf	*ws_mc;
+	mhsdl_batch	*ws_bt;
+} mhsdl_wsearch;
+
+/* mhsdl_warm_search_cb - a node of every list the search returns */
+static int
+mhsdl_warm_search_cb(Operation *op, SlapReply *rs)
+{
+	mhsdl_wsearch *ws = op->o_callback->sc_private;
+	Entry *e = rs->sr_entry;
+
+	if (rs->sr_type != REP_SEARCH || e == NULL)
+		return 0;
+	if (ws->ws_mc->mc_warm_stop || slapd_shutdown) {
+		op->o_abandon = 1;	/* closing: the search may stop */
+		return 0;
+	}
+	if (mhsdl_is_list(e))
+		mhsdl_batch_add(ws->ws_bt, mhsdl_node_new(op, &e->e_nname,
+		    mhsdl_hash(&e->e_nname), e));
+	return 0;
+}
+
+/* mhsdl_warm_lists - read every list of the database into bt */
+static void
+mhsdl_warm_lists(Operation *op, slap_overinst *on, mhsdl_batch *bt)
+{
+	static char fstr[] = "(objectClass=mhs-distribution-list)";
+	SlapReply rs = { REP_SEARCH };
+	slap_callback cb = { NULL, mhsdl_warm_search_cb, NULL, NULL };
+	mhsdl_wsearch ws;
+	BackendInfo *bi = op->o_bd->bd_info;
+
+	ws.ws_mc = on->on_bi.bi_private;
+	ws.ws_bt = bt;
+	cb.sc_private = &ws;
+	op->o_callback = &cb;
+	op->o_tag = LDAP_REQ_SEARCH;
+	op->o_req_dn = op->o_bd->be_suffix[0];
+	op->o_req_ndn = op->o_bd->be_nsuffix[0];
+	op->ors_scope = LDAP_SCOPE_SUBTREE;
+	op->ors_deref = LDAP_DEREF_NEVER;
+	ber_str2bv(fstr, sizeof(fstr) - 1, 0, &op->ors_filterstr);
+	op->ors_filter = str2filter_x(op, fstr);
+	op->ors_attrs = NULL;
+	op->ors_attrsonly = 0;
+	op->ors_limit = NULL;
+	op->ors_slimit = SLAP_NO_LIMIT;
+	op->ors_tlimit = SLAP_NO_LIMIT;
+	op->o_managedsait = SLAP_CONTROL_CRITICAL;
+	op->o_abandon = 0;
+	if (op->ors_filter == NULL)
+		return;
+	op->o_bd->bd_info = (BackendInfo *) on->on_info;
+	(void) op->o_bd->be_search(op, &rs);
+	op->o_bd->bd_info = bi;
+	filter_free_x(op, op->ors_filter, 1);
+	op->ors_filter = NULL;
+	op->o_callback = NULL;
+}
+
+/*
+ * mhsdl_warm_members - the DNs (tmp set) of the directory members of
+ * the lists in bt with MHSDL_WARM_MIN_MEMBERS or more of them, that are
+ * neither lists of bt nor cached yet
+ */
+static void
+mhsdl_warm_members(Operation *op, mhsdl_conf *mc, mhsdl_batch *bt,
+	mhsdl_set *ms)
+{
+	mhsdl_nodes lists;
+	mhsdl_node *nd;
+	mhsdl_item *it;
+	size_t i;
+	int j;
+
+	memset(&lists, 0, sizeof(lists));
+	for (i = 0; i < bt->bt_n; i++)
+		mhsdl_nodes_insert(&lists, bt->bt_nds[i]);
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	for (i = 0; i < bt->bt_n; i++) {
+		nd = bt->bt_nds[i];
+		if (nd->nd_nitems < MHSDL_WARM_MIN_MEMBERS)
+			continue;
+		for (j = 0; j < nd->nd_nitems; j++) {
+			it = &nd->nd_items[j];
+			if (it->it_type != MHSDL_IT_DIR ||
+			    mhsdl_nodes_find(&lists, &it->it_ndn, it->it_hash) ||
+			    mhsdl_nodes_find(&mc->mc_nodes, &it->it_ndn,
+			    it->it_hash))
+				continue;
+			(void) mhsdl_set_add(op, ms, &it->it_ndn);
+		}
+	}
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+	/* the table only borrowed the nodes */
+	ch_free(lists.ns_bucket);
+}
+
+/* mhsdl_warm_run - one warm-up from an empty cache: -1 when it stopped
+ * early (closing, emptied, full), else the nodes read in *nread */
+static int
+mhsdl_warm_run(Operation *op, slap_overinst *on, unsigned long epoch,
+	size_t *nlists, size_t *nread)
+{
+	mhsdl_conf *mc = on->on_bi.bi_private;
+	mhsdl_batch bt;
+	mhsdl_set ms;
+	struct berval *ndn;
+	Entry *e;
+	size_t i, next;
+	int rc, tries;
+
+	memset(&bt, 0, sizeof(bt));
+	memset(&ms, 0, sizeof(ms));
+	*nlists = *nread = 0;
+	for (tries = 0, rc = 1; rc == 1 && tries < MHSDL_WARM_RETRIES;
+	    tries++) {
+		mhsdl_warm_begin(mc);
+		mhsdl_warm_lists(op, on, &bt);
+		*nlists = bt.bt_n;
+		mhsdl_warm_members(op, mc, &bt, &ms);
+		rc = mhsdl_warm_commit(mc, &bt, epoch);
+		if (rc != 0)
+			mhsdl_set_free(op, &ms);
+	}
+	*nread = *nlists;
+	/* the members, a round of MHSDL_WARM_CHUNK at a time */
+	for (i = 0; rc == 0 && i < ms.st_size; i = next) {
+		for (tries = 0, rc = 1; rc == 1 && tries < MHSDL_WARM_RETRIES;
+		    tries++) {
+			mhsdl_warm_begin(mc);
+			mhsdl_uncached(mc, &ms.st_slot[i], ms.st_size - i,
+			    MHSDL_WARM_CHUNK);
+			for (next = i; next < ms.st_size &&
+			    bt.bt_n < MHSDL_WARM_CHUNK; next++) {
+				ndn = &ms.st_slot[next];
+				if (ndn->bv_val == NULL || ndn->bv_len == 0)
+					continue;
+				e = mhsdl_get(op, on, ndn);
+				mhsdl_batch_add(&bt, mhsdl_node_new(op, ndn,
+				    mhsdl_hash(ndn), e));
+				mhsdl_release(op, on, e);
+			}
+			*nread += bt.bt_n;
+			rc = mhsdl_warm_commit(mc, &bt, epoch);
+		}
+	}
+	mhsdl_set_free(op, &ms);
+	ch_free(bt.bt_nds);
+	return rc == 0 ? 0 : -1;
+}
+
+/* mhsdl_warm_task - the thread pool task: warm the cache up */
+static void *
+mhsdl_warm_task(void *ctx, void *arg)
+{
+	mhsdl_wtask *wt = arg;
+	slap_overinst *on;
+	mhsdl_conf *mc;
+	Connection conn = { 0 };
+	OperationBuffer opbuf;
+	Operation *op;
+	BackendDB *be, db;
+	struct timeval t0, t1;
+	unsigned long epoch;
+	size_t nlists, nread;
+	int rc;
+
+	ldap_pvt_thread_mutex_lock(&mhsdl_wt_mutex);
+	if (wt->wt_dead) {
+		ldap_pvt_thread_mutex_unlock(&mhsdl_wt_mutex);
+		ch_free(wt);
+		return NULL;
+	}
+	on = wt->wt_on;
+	mc = on->on_bi.bi_private;
+	mc->mc_wtask = NULL;
+	ldap_pvt_thread_mutex_unlock(&mhsdl_wt_mutex);
+	ch_free(wt);
+
+	be = select_backend(&mc->mc_nsuffix, 0);
+	connection_fake_init(&conn, &opbuf, ctx);
+	op = &opbuf.ob_op;
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	do {
+		mc->mc_warm_again = 0;
+		epoch = mc->mc_epoch;
+		rc = -1;
+		if (be == NULL || mc->mc_warm_stop || slapd_shutdown)
+			break;
+		ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+		db = *be;
+		op->o_bd = &db;
+		op->o_dn = be->be_rootdn;
+		op->o_ndn = be->be_rootndn;
+		gettimeofday(&t0, NULL);
+		rc = mhsdl_warm_run(op, on, epoch, &nlists, &nread);
+		gettimeofday(&t1, NULL);
+		Debug(LDAP_DEBUG_STATS, "mhsdl: %s: expansion cache warm-up "
+		    "%s: %lu lists, %lu entries read in %ld ms\n",
+		    be->be_suffix[0].bv_val, rc == 0 ? "done" : "stopped",
+		    (unsigned long) nlists, (unsigned long) nread,
+		    (long) ((t1.tv_sec - t0.tv_sec) * 1000 +
+		    (t1.tv_usec - t0.tv_usec) / 1000));
+		ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	} while (mc->mc_warm_again && !mc->mc_warm_stop && !slapd_shutdown);
+	mc->mc_warming = 0;
+	ldap_pvt_thread_cond_broadcast(&mc->mc_warm_cond);
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+	return NULL;
+}
+
+/* mhsdl_warm_start - queue a warm-up (one at a time: a running one
+ * starts over) when the database is open and the cache wanted */
+static void
+mhsdl_warm_start(slap_overinst *on)
+{
+	mhsdl_conf *mc = on->on_bi.bi_private;
+	mhsdl_wtask *wt;
+
+	if ((slapMode & SLAP_TOOL_MODE) || !mc->mc_open || !mc->mc_warm ||
+	    mc->mc_cache_max <= 0)
+		return;
+	ldap_pvt_thread_mutex_lock(&mhsdl_wt_mutex);
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	if (mc->mc_warming) {
+		mc->mc_warm_again = 1;
+	} else {
+		wt = ch_calloc(1, sizeof(*wt));
+		wt->wt_on = on;
+		mc->mc_warm_stop = 0;
+		mc->mc_warming = 1;
+		mc->mc_wtask = wt;
+		if (ldap_pvt_thread_pool_submit(&connection_pool,
+		    mhsdl_warm_task, wt) != 0) {
+			Debug(LDAP_DEBUG_ANY, "mhsdl: cannot start the "
+			    "expansion cache warm-up\n");
+			mc->mc_warming = 0;
+			mc->mc_wtask = NULL;
+			ch_free(wt);
+		}
+	}
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+	ldap_pvt_thread_mutex_unlock(&mhsdl_wt_mutex);
+}
+
+/* mhsdl_warm_stop - no warm-up runs or is queued when this returns (a
+ * queued one is disowned: the pool may be paused, it cannot run now) */
+static void
+mhsdl_warm_stop(mhsdl_conf *mc)
+{
+	ldap_pvt_thread_mutex_lock(&mhsdl_wt_mutex);
+	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+	mc->mc_warm_stop = 1;
+	if (mc->mc_wtask != NULL) {
+		mc->mc_wtask->wt_dead = 1;
+		mc->mc_wtask = NULL;
+		mc->mc_warming = 0;
+	}
+	ldap_pvt_thread_mutex_unlock(&mhsdl_wt_mutex);
+	while (mc->mc_warming)
+		ldap_pvt_thread_cond_wait(&mc->mc_warm_cond, &mc->mc_mutex);
+	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1824,7 +2309,9 @@ mhsdl_db_init(BackendDB *be, ConfigReply *cr)
 	mc->mc_max_depth = MHSDL_DEF_MAX_DEPTH;
 	mc->mc_max_rcpts = MHSDL_DEF_MAX_RCPTS;
 	mc->mc_cache_max = MHSDL_DEF_CACHE;
+	mc->mc_warm = 1;
 	ldap_pvt_thread_mutex_init(&mc->mc_mutex);
+	ldap_pvt_thread_cond_init(&mc->mc_warm_cond);
 	on->on_bi.bi_private = mc;
 	return 0;
 }
@@ -1835,23 +2322,31 @@ mhsdl_flush(mhsdl_conf *mc)
 {
 	ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
 	mc->mc_gen++;
+	mc->mc_epoch++;
 	mhsdl_nodes_clear(&mc->mc_nodes);
 	ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
 }
 
 /* mhsdl_db_open - check that the schema the overlay needs is there;
- * start with an empty cache */
+ * start with an empty cache and warm it up in the background */
 static int
 mhsdl_db_open(BackendDB *be, ConfigReply *cr)
 {
 	slap_overinst *on = (slap_overinst *) be->bd_info;
+	mhsdl_conf *mc = on->on_bi.bi_private;
 
 	if (mhsdl_schema() != 0) {
 		snprintf(cr->msg, sizeof(cr->msg), "mhsdl: acp133.schema and "
 		    "mmhs.schema must be loaded before the overlay is used");
 		return 1;
 	}
-	mhsdl_flush(on->on_bi.bi_private);
+	mhsdl_flush(mc);
+	if (be->be_nsuffix == NULL || BER_BVISNULL(&be->be_nsuffix[0]))
+		return 0;
+	ch_free(mc->mc_nsuffix.bv_val);
+	ber_dupbv(&mc->mc_nsuffix, &be->be_nsuffix[0]);
+	mc->mc_open = 1;
+	mhsdl_warm_start(on);
 	return 0;
 }
 
@@ -1861,8 +2356,11 @@ static int
 mhsdl_db_close(BackendDB *be, ConfigReply *cr)
 {
 	slap_overinst *on = (slap_overinst *) be->bd_info;
+	mhsdl_conf *mc = on->on_bi.bi_private;
 
-	mhsdl_flush(on->on_bi.bi_private);
+	mc->mc_open = 0;
+	mhsdl_warm_stop(mc);
+	mhsdl_flush(mc);
 	return 0;
 }
 
@@ -1874,8 +2372,14 @@ mhsdl_db_destroy(BackendDB *be, ConfigReply *cr)
 	mhsdl_conf *mc = on->on_bi.bi_private;
 
 	if (mc != NULL) {
+		mhsdl_warm_stop(mc);
 		mhsdl_nodes_clear(&mc->mc_nodes);
+		ldap_pvt_thread_mutex_lock(&mc->mc_mutex);
+		mhsdl_jr_reset(mc, 0);
+		ldap_pvt_thread_mutex_unlock(&mc->mc_mutex);
+		ldap_pvt_thread_cond_destroy(&mc->mc_warm_cond);
 		ldap_pvt_thread_mutex_destroy(&mc->mc_mutex);
+		ch_free(mc->mc_nsuffix.bv_val);
 		ch_free(mc->mc_site.bv_val);
 		ch_free(mc->mc_nsite.bv_val);
 		ch_free(mc);
@@ -1887,7 +2391,8 @@ mhsdl_db_destroy(BackendDB *be, ConfigReply *cr)
 /* ------------------------------------------------------------------ */
 /* Configuration */
 
-enum { MHSDL_SITE = 1, MHSDL_MAX_DEPTH, MHSDL_MAX_RCPTS, MHSDL_CACHE };
+enum { MHSDL_SITE = 1, MHSDL_MAX_DEPTH, MHSDL_MAX_RCPTS, MHSDL_CACHE,
+	MHSDL_WARM };
 
 /* mhsdl_cf_gen - emit, delete and set the configuration items */
 static int
@@ -1913,6 +2418,9 @@ mhsdl_cf_gen(ConfigArgs *c)
 		case MHSDL_CACHE:
 			c->value_int = mc->mc_cache_max;
 			return 0;
+		case MHSDL_WARM:
+			c->value_int = mc->mc_warm;
+			return 0;
 		}
 		return 1;
 	}
@@ -1932,6 +2440,10 @@ mhsdl_cf_gen(ConfigArgs *c)
 			return 0;
 		case MHSDL_CACHE:
 			mc->mc_cache_max = MHSDL_DEF_CACHE;
+			return 0;
+		case MHSDL_WARM:
+			mc->mc_warm = 1;
+			mhsdl_warm_start(on);
 			return 0;
 		}
 		return 1;
@@ -1969,6 +2481,14 @@ mhsdl_cf_gen(ConfigArgs *c)
 		}
 		mc->mc_cache_max = c->value_int;
 		mhsdl_flush(mc);
+		mhsdl_warm_start(on);
+		return 0;
+	case MHSDL_WARM:
+		mc->mc_warm = c->value_int;
+		if (mc->mc_warm)
+			mhsdl_warm_start(on);
+		else
+			mhsdl_warm_stop(mc);
 		return 0;
 	}
 	return 1;
@@ -2002,6 +2522,13 @@ static ConfigTable mhsdl_cfg[] = {
 	    "full); 0: no cache' "
 	    "EQUALITY integerMatch SYNTAX OMsInteger SINGLE-VALUE )",
 	    NULL, { NULL } },
+	{ "mhsdl-cache-warmup", "on|off", 2, 2, 0,
+	    ARG_MAGIC | ARG_ON_OFF | MHSDL_WARM, mhsdl_cf_gen,
+	    "( " MHSDL_ARC ".3.2.5 NAME 'olcMhsdlCacheWarmup' "
+	    "DESC 'Fill the expansion cache in the background when the "
+	    "database opens and after the cache size is set' "
+	    "EQUALITY booleanMatch SYNTAX OMsBoolean SINGLE-VALUE )",
+	    NULL, { NULL } },
 	{ NULL, NULL, 0, 0, 0, ARG_IGNORED, NULL, NULL, NULL, { NULL } }
 };
 
@@ -2011,7 +2538,7 @@ static ConfigOCs mhsdl_ocs[] = {
 	    "DESC 'OpenMMHS mhsdl overlay configuration' "
 	    "SUP olcOverlayConfig "
 	    "MAY ( olcMhsdlSite $ olcMhsdlMaxDepth $ olcMhsdlMaxRecipients $ "
-	    "olcMhsdlCacheEntries ) )",
+	    "olcMhsdlCacheEntries $ olcMhsdlCacheWarmup ) )",
 	    Cft_Overlay, mhsdl_cfg, NULL, NULL, NULL, NULL },
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL }
 };
@@ -2024,6 +2551,7 @@ mhsdl_initialize(void)
 
 	if (!mmhs_overlay_version_ok("mhsdl"))
 		return -1;
+	ldap_pvt_thread_mutex_init(&mhsdl_wt_mutex);
 	rc = register_at("( " MHSDL_ARC ".1.200 NAME 'mmhsExpandedRecipient' "
 	    "DESC 'OpenMMHS: one final recipient of the transitive expansion "
 	    "of a distribution list (computed, returned when asked for by "

@@ -12,11 +12,17 @@
 #           mail (what a client would do to expand without the overlay:
 #           a lower bound, it does not even walk the 5 lists); run first,
 #           so that the operating system has the entries in its cache
-#   first   the first expansion after slapd started (one run: the
-#           overlay's expansion cache is empty, every entry is read)
+#   first   the first expansion after slapd started (one run; the
+#           background warm-up of the expansion cache (mhsdl-cache-
+#           warmup) has normally finished by then: the fetch runs take
+#           seconds)
 #   empty   expansion with the expansion cache emptied just before
-#           (olcMhsdlCacheEntries rewritten through cn=config): every
-#           member entry is read from back-mdb, as after a restart
+#           (olcMhsdlCacheEntries rewritten through cn=config) and its
+#           warm-up off (olcMhsdlCacheWarmup FALSE during these runs):
+#           every member entry is read from back-mdb, the cold path
+#   rewarm  the cache emptied, then the warm-up it starts awaited (the
+#           "warm-up done" line in the log): as after a restart once the
+#           warm-up is done
 #   cold    the first expansion after a write to the list chain (a
 #           member added to or removed from cn=Big List 5, alternately)
 #   warm    the same expansion again, nothing written in between
@@ -96,6 +102,31 @@ EOF
 has_cache=1
 before_empty || has_cache=0
 
+# set_warmup TRUE|FALSE - olcMhsdlCacheWarmup (0 when it exists)
+set_warmup() {
+	ldapmodify "${config[@]}" > /dev/null 2>&1 <<EOF
+dn: $cfg
+changetype: modify
+replace: olcMhsdlCacheWarmup
+olcMhsdlCacheWarmup: $1
+EOF
+}
+
+# before_rewarm - empty the cache and wait for its warm-up to finish
+before_rewarm() {
+	local n i
+	n=$(grep -c 'expansion cache warm-up done' "$log" || true)
+	before_empty
+	for i in $(seq 1 300); do
+		[ "$(grep -c 'expansion cache warm-up done' "$log")" -gt "$n" ] &&
+		    break
+		sleep 0.05
+	done
+	sleep 0.1
+}
+has_warmup=1
+set_warmup TRUE || has_warmup=0
+
 # run NAME N BEFORE ARGS... - time N ldapsearch calls (BEFORE: a function
 # run before each, or :); results in $work/NAME.*
 run() {
@@ -150,7 +181,13 @@ extra=$(ldapsearch "${admin[@]}" -LLL -o ldif-wrap=no -b "$MMHS_LDAP_BASE" \
 	grep -qF "<$dn>" "$work/first.out" || { echo "$dn"; break; }
 done)
 [ -n "$extra" ] || { echo "no person outside the lists found" >&2; exit 1; }
+[ "$has_warmup" = 0 ] || set_warmup FALSE
 run empty "$runs" before_empty -b "$list" -s base mmhsExpandedRecipient
+if [ "$has_warmup" = 1 ]; then
+	set_warmup TRUE
+	run rewarm "$runs" before_rewarm -b "$list" -s base \
+	    mmhsExpandedRecipient
+fi
 run cold "$runs" before_cold -b "$list" -s base mmhsExpandedRecipient
 run warm "$runs" : -b "$list" -s base mmhsExpandedRecipient
 run plain "$runs" : -b "$list" -s base
@@ -172,6 +209,8 @@ row "expand: first after start (1 run)" first
 [ "$has_cache" = 1 ] ||
     echo "(no olcMhsdlCacheEntries: \"cache emptied\" is a plain repeat)"
 row "expand: cache emptied before each run" empty
+[ "$has_warmup" = 0 ] ||
+    row "expand: cache emptied, warm-up awaited" rewarm
 row "expand: cold (first after a write)" cold
 row "expand: warm" warm
 row "plain read of the list entry" plain

@@ -432,3 +432,104 @@ changetype: modify
 delete: olcMhsdlCacheEntries"
 count "default cache: All Defence Staff 37 recipients" 37 \
     "$(expand "cn=All Defence Staff,$L")"
+
+# ------------------------------------------------- expansion cache warm-up
+# At database open a background task caches every list (and the members
+# of the large ones); the first expansions after a restart must give
+# exactly what they gave before, and slapd must answer at once.
+before_all=$(expand "cn=All Defence Staff,$L" | sort)
+before_a=$(expand "$A" | sort)
+
+# restart_slapd - stop the site's slapd and start it again as it was
+restart_slapd() {
+	local pid i slapd
+	pid=$(cat "$site/run/slapd.pid")
+	read -r slapd i < "$site/run/slapd.args"
+	kill -TERM "$pid"
+	for i in $(seq 1 100); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	setsid "$slapd" -F "$site/slapd.d" -h "$MMHS_LDAP_URI $MMHS_LDAPI_URI" \
+	    -d stats >> "$site/log/slapd.log" 2>&1 &
+	for i in $(seq 1 200); do
+		ldap_admin ldapwhoami > /dev/null 2>&1 && return 0
+		sleep 0.05
+	done
+	return 1
+}
+check "slapd restarted (warm-up on)" restart_slapd
+after_all=$(expand "cn=All Defence Staff,$L" | sort)
+if [ -n "$before_all" ] && [ "$after_all" = "$before_all" ]; then
+	ok "first expansion after restart: All Defence Staff unchanged"
+else
+	not_ok "first expansion after restart: All Defence Staff unchanged" \
+	    "(before: $before_all; after: $after_all)"
+fi
+if [ -n "$before_a" ] && [ "$(expand "$A" | sort)" = "$before_a" ]; then
+	ok "first expansion after restart: Test Cycle A unchanged"
+else
+	not_ok "first expansion after restart: Test Cycle A unchanged"
+fi
+for i in $(seq 1 50); do
+	grep -q 'mhsdl: c=XW: expansion cache warm-up done' \
+	    "$site/log/slapd.log" && break
+	sleep 0.1
+done
+wl=$(grep 'mhsdl: c=XW: expansion cache warm-up done' "$site/log/slapd.log" |
+    tail -1)
+nl=$(ldap_admin ldapsearch -LLL -b c=XW \
+    "(objectClass=mhs-distribution-list)" 1.1 | grep -c '^dn:')
+if grep -q "done: $nl lists," <<<"$wl" && [ "$nl" -gt 0 ]; then
+	ok "warm-up at start read every list ($nl)"
+else
+	not_ok "warm-up at start read every list ($nl): $wl"
+fi
+# a write right after the warm-up is seen by the next expansion
+check "after the warm-up: member added to Test Cycle C" modify "dn: $C
+changetype: modify
+add: mmhsMember
+mmhsMember: cn=Berwyn Moorcroft,$TP"
+has "after the warm-up: added member appears at once" \
+    "rfc822:berwyn.moorcroft@mod.westland.example <cn=Berwyn Moorcroft,$TP>" \
+    "$(expand "$A")"
+check "after the warm-up: member removed again" modify "dn: $C
+changetype: modify
+delete: mmhsMember
+mmhsMember: cn=Berwyn Moorcroft,$TP"
+if [ "$(expand "$A" | sort)" = "$before_a" ]; then
+	ok "after the warm-up: removed member gone at once"
+else
+	not_ok "after the warm-up: removed member gone at once"
+fi
+check "olcMhsdlCacheWarmup FALSE through cn=config" \
+    ldapmodify -x -H "$MMHS_LDAP_URI" -D cn=config -w "$MMHS_CONFIG_PW" \
+    <<<"dn: $cfg
+changetype: modify
+replace: olcMhsdlCacheWarmup
+olcMhsdlCacheWarmup: FALSE"
+n0=$(grep -c 'expansion cache warm-up done' "$site/log/slapd.log")
+check "slapd restarted (warm-up off)" restart_slapd
+sleep 0.5
+n1=$(grep -c 'expansion cache warm-up done' "$site/log/slapd.log")
+if [ "$n1" = "$n0" ]; then ok "warm-up off: no warm-up at start"; else
+	not_ok "warm-up off: no warm-up at start ($n0 -> $n1)"; fi
+if [ "$(expand "cn=All Defence Staff,$L" | sort)" = "$before_all" ]; then
+	ok "warm-up off: first expansion after restart unchanged"
+else
+	not_ok "warm-up off: first expansion after restart unchanged"
+fi
+check "olcMhsdlCacheWarmup deleted (default: on)" \
+    ldapmodify -x -H "$MMHS_LDAP_URI" -D cn=config -w "$MMHS_CONFIG_PW" \
+    <<<"dn: $cfg
+changetype: modify
+delete: olcMhsdlCacheWarmup"
+for i in $(seq 1 50); do
+	n2=$(grep -c 'expansion cache warm-up done' "$site/log/slapd.log")
+	[ "$n2" = "$n1" ] || break
+	sleep 0.1
+done
+if [ "$n2" -gt "$n1" ]; then ok "warm-up on again: it runs at once"; else
+	not_ok "warm-up on again: it runs at once"; fi
+count "warm-up on again: All Defence Staff 37 recipients" 37 \
+    "$(expand "cn=All Defence Staff,$L")"
