@@ -49,29 +49,38 @@ mta_cmd_verb(const char *line, const char **args)
 	return MTA_CMD_UNKNOWN;
 }
 
+/* mta_cmd_hex - value of an upper-case hex digit, or -1 */
+static int
+mta_cmd_hex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* mta_cmd_xtext_decode - RFC 3461 section 4 xtext */
 int
 mta_cmd_xtext_decode(const char *in, size_t inlen, char *out, size_t outlen)
 {
 	size_t	i, o = 0;
-	unsigned v;
-	int	c;
+	int	c, hi, lo;
 
+	/* in need not be NUL-terminated: read only in[0..inlen) */
 	for (i = 0; i < inlen; i++) {
 		c = (unsigned char)in[i];
 		if (c == '+') {
 			/* hexchar is "+" and two upper-case hex digits */
-			if (i + 2 >= inlen)
+			if (i + 2 >= inlen ||
+			    (hi = mta_cmd_hex((unsigned char)in[i + 1])) < 0 ||
+			    (lo = mta_cmd_hex((unsigned char)in[i + 2])) < 0)
 				return -1;
-			if (!isxdigit((unsigned char)in[i + 1]) ||
-			    !isxdigit((unsigned char)in[i + 2]) ||
-			    islower((unsigned char)in[i + 1]) ||
-			    islower((unsigned char)in[i + 2]))
-				return -1;
-			if (sscanf(in + i + 1, "%2x", &v) != 1)
-				return -1;
-			c = (int)v;
+			c = hi * 16 + lo;
 			i += 2;
+			/* a NUL cuts the string, a control reaches a header */
+			if (c < 32 || c == 127)
+				return -1;
 		} else if (c < 33 || c > 126 || c == '=') {
 			return -1;
 		}
@@ -79,6 +88,8 @@ mta_cmd_xtext_decode(const char *in, size_t inlen, char *out, size_t outlen)
 			return -1;
 		out[o++] = (char)c;
 	}
+	if (outlen == 0)
+		return -1;
 	out[o] = '\0';
 	return (int)o;
 }
@@ -105,8 +116,14 @@ mta_cmd_path(const char *args, const char *kw, char *path, size_t len,
 	}
 	p++;
 	/* A source route "@a,@b:" is accepted and ignored (RFC 5321 C). */
-	if (*p == '@' && (at = memchr(p, ':', (size_t)(end - p))) != NULL)
+	if (*p == '@' && (at = memchr(p, ':', (size_t)(end - p))) != NULL) {
 		p = at + 1;
+		/* "<@a:>" is no null path, "<@a:@b:x@y>" no route */
+		if (p == end || *p == '@') {
+			snprintf(reply, rlen, "501 5.1.7 Bad source route");
+			return -1;
+		}
+	}
 	n = (size_t)(end - p);
 	if (n >= len || n > MTA_CMD_PATH_MAX) {
 		snprintf(reply, rlen, "501 5.1.7 Address too long");
@@ -126,6 +143,12 @@ mta_cmd_path(const char *args, const char *kw, char *path, size_t len,
 		snprintf(reply, rlen, "501 5.1.3 Address must be local@domain");
 		return -1;
 	}
+	/* RFC 5321 4.1.2: parameters are separated from the path by SP */
+	if (end[1] != '\0' && end[1] != ' ') {
+		snprintf(reply, rlen, "501 5.5.4 Space required after "
+		    "%s<address>", kw);
+		return -1;
+	}
 	*rest = end + 1;
 	return 0;
 }
@@ -135,7 +158,7 @@ static int
 mta_cmd_param(const char **pp, char *key, size_t klen, const char **val,
 	size_t *vlen)
 {
-	const char *p = *pp, *s, *eq;
+	const char *p = *pp, *s, *eq, *c;
 	size_t	n;
 
 	while (*p == ' ')
@@ -147,8 +170,17 @@ mta_cmd_param(const char **pp, char *key, size_t klen, const char **val,
 	*pp = p;
 	eq = memchr(s, '=', (size_t)(p - s));
 	n = (size_t)((eq != NULL ? eq : p) - s);
-	if (n == 0 || n >= klen)
+	if (n == 0 || n >= klen || !isalnum((unsigned char)*s))
 		return -1;
+	/* RFC 5321 4.1.2: esmtp-keyword and esmtp-value octets; checked
+	 * here so that no control octet is echoed in a reply */
+	for (c = s; c < s + n; c++)
+		if (!isalnum((unsigned char)*c) && *c != '-')
+			return -1;
+	for (c = eq != NULL ? eq + 1 : p; c < p; c++)
+		if ((unsigned char)*c < 33 || (unsigned char)*c > 126 ||
+		    *c == '=')
+			return -1;
 	memcpy(key, s, n);
 	key[n] = '\0';
 	*val = eq != NULL ? eq + 1 : NULL;
@@ -243,6 +275,13 @@ mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
 		/* RFC 4954 5: accepted, not trusted, not passed on */
 		if (mta_cmd_seen(seen, 32, key, reply, rlen) < 0)
 			return -1;
+		if (val == NULL || (strcmp(buf, "<>") != 0 &&
+		    (vlen == 0 || mta_cmd_xtext_decode(val, vlen, buf,
+		    sizeof(buf)) < 0))) {
+			snprintf(reply, rlen, "501 5.5.4 AUTH must be <> or "
+			    "xtext");
+			return -1;
+		}
 	} else {
 		snprintf(reply, rlen, "555 5.5.4 Unsupported MAIL parameter "
 		    "%.64s", key);
