@@ -39,7 +39,8 @@
 #include "mmhs_log.h"
 #include "mta_smtpd.h"
 
-#define MTA_CACHE_WAIT_MS	15000	/* first refresh at start */
+#define MTA_CACHE_WAIT_MS	15000	/* first refresh: report interval */
+#define MTA_CACHE_GIVEUP_S	600	/* first refresh: give up */
 #define MTA_CHANGE_DELAY_MS	100	/* coalesce directory changes */
 #define MTA_URIS_MAX		8
 
@@ -196,7 +197,7 @@ mta_cache_open(struct mta *m, const char *dn, const char *pw,
 	char	dir[1024], err[512], *copy = mmhs_strdup(mta_uris), *tok, *sp;
 	mmhs_dircache_t *c;
 	mmhs_dircache_state_t st;
-	int	n = 0;
+	int	n = 0, waited;
 
 	for (tok = strtok_r(copy, ", ", &sp); tok != NULL && n < MTA_URIS_MAX;
 	    tok = strtok_r(NULL, ", ", &sp))
@@ -220,10 +221,19 @@ mta_cache_open(struct mta *m, const char *dn, const char *pw,
 		mmhs_fatal("directory cache %s: %s", dir, err);
 	if (mmhs_dircache_start(c) < 0)
 		mmhs_fatal("directory cache: cannot start");
-	st = mmhs_dircache_wait(c, MTA_CACHE_WAIT_MS);
-	if (st != MMHS_DC_PERSISTING && st != MMHS_DC_FROM_CACHE)
-		mmhs_warn("directory cache still %s after %d s",
-		    mmhs_dircache_state_name(st), MTA_CACHE_WAIT_MS / 1000);
+	/* Nothing works without our own entry: wait for the first refresh,
+	 * however long a large directory takes, and say so meanwhile. */
+	for (waited = MTA_CACHE_WAIT_MS / 1000;; waited += MTA_CACHE_WAIT_MS /
+	    1000) {
+		st = mmhs_dircache_wait(c, MTA_CACHE_WAIT_MS);
+		if (st == MMHS_DC_PERSISTING || st == MMHS_DC_FROM_CACHE)
+			break;
+		if (waited >= MTA_CACHE_GIVEUP_S)
+			mmhs_fatal("directory cache still %s after %d s",
+			    mmhs_dircache_state_name(st), waited);
+		mmhs_warn("directory cache still %s after %d s, waiting",
+		    mmhs_dircache_state_name(st), waited);
+	}
 	mmhs_free(copy);	/* the cache copied its configuration */
 	return c;
 }

@@ -11,9 +11,8 @@
  *				tracking log, DSNs; settings
  *	mta_deliver_rm.c	removal of finished messages by threads
  *	mta_client.c		one SMTP/LMTP client connection
- *	mta_dsn.c		DSN text through lib/mmhs_dsn (own header,
- *				mta_dsn.h: mmhs_dsn.h and mmhs_queue.h
- *				cannot be included together)
+ *	mta_dsn.c		DSN text through lib/mmhs_dsn into memory;
+ *				status and xtext helpers
  * Routes come from mta_route.c (mta_routes_build), rebuilt when
  * mta_dir_generation() moves.
  *

@@ -54,9 +54,11 @@ static const unsigned mtd_def_warn[MTD_NPREC] = {
 	/* flash */ 300, /* override */ 300
 };
 
-/* One kind of DSN being gathered. */
+/* One kind of DSN being gathered; s_orcpt[k] owns s_r[k].dr_orcpt (the
+ * queue holds ORCPT decoded, the DSN wants xtext). */
 struct mtd_dsnset {
-	struct mta_dsn_rcpt *s_r;
+	struct mmhs_dsn_rcpt *s_r;
+	char	**s_orcpt;
 	size_t	s_n;
 };
 
@@ -92,18 +94,44 @@ mtd_release_cb(void *arg, int status, const char *id)
 /* mtd_dsn_add - one recipient into a DSN being gathered */
 static void
 mtd_dsn_add(struct mtd_dsnset *s, const struct mmhs_queue_rcpt *r,
-	int action, const char *status, const char *diag, time_t last,
-	time_t until)
+	enum mmhs_dsn_action action, const char *status, const char *diag,
+	time_t last, time_t until)
 {
-	struct mta_dsn_rcpt *x = &s->s_r[s->s_n++];
+	struct mmhs_dsn_rcpt *x = &s->s_r[s->s_n];
+	char	ox[3 * MMHS_DSN_ADDR_MAX + 1];
 
-	x->mr_orcpt = r->qr_orcpt;
-	x->mr_final = r->qr_addr;
-	x->mr_action = action;
-	x->mr_status = status;
-	x->mr_diag = diag;
-	x->mr_last = last;
-	x->mr_until = until;
+	/* an ORCPT too long for a DSN is left out, not the DSN */
+	if (r->qr_orcpt != NULL &&
+	    mta_dsn_xtext(r->qr_orcpt, 1, ox, sizeof(ox)) != NULL)
+		x->dr_orcpt = s->s_orcpt[s->s_n] = mmhs_strdup(ox);
+	x->dr_final = r->qr_addr;
+	x->dr_action = action;
+	x->dr_status = status;
+	x->dr_diag = diag;
+	x->dr_last_attempt = last;
+	x->dr_retry_until = until;
+	s->s_n++;
+}
+
+/* mtd_dsnset_init - room for n recipients */
+static void
+mtd_dsnset_init(struct mtd_dsnset *s, size_t n)
+{
+	s->s_r = mmhs_calloc(n, sizeof(*s->s_r));
+	s->s_orcpt = mmhs_calloc(n, sizeof(*s->s_orcpt));
+	s->s_n = 0;
+}
+
+/* mtd_dsnset_free - what mtd_dsnset_init and mtd_dsn_add allocated */
+static void
+mtd_dsnset_free(struct mtd_dsnset *s)
+{
+	size_t	k;
+
+	for (k = 0; k < s->s_n; k++)
+		mmhs_free(s->s_orcpt[k]);
+	mmhs_free(s->s_orcpt);
+	mmhs_free(s->s_r);
 }
 
 /* mtd_dsn_send - queue one DSN about m */
@@ -114,9 +142,10 @@ mtd_dsn_send(struct mtd *d, struct mtd_msg *m, const struct mtd_dsnset *s,
 	const struct mmhs_queue_env *e = m->m_env;
 	struct mmhs_queue_env de;
 	struct mmhs_queue_rcpt dr;
-	struct mta_dsn_req q;
+	struct mmhs_dsn_msg dm;
 	const char *host = d->d_mta->m_conf.mc_hostname;
-	char	*out = NULL, err[256];
+	char	*out = NULL, err[256], from[300];
+	char	envid[3 * MMHS_DSN_ENVID_MAX + 1];
 	size_t	outlen = 0;
 	int	rc;
 
@@ -129,18 +158,21 @@ mtd_dsn_send(struct mtd *d, struct mtd_msg *m, const struct mtd_dsnset *s,
 		    kind, mmhs_queue_strerror(rc));
 		return;
 	}
-	memset(&q, 0, sizeof(q));
-	q.mq_host = host != NULL && *host ? host : "localhost";
-	q.mq_return_path = e->qe_sender;
-	q.mq_envid = e->qe_envid;
-	q.mq_ret = e->qe_ret == MMHS_DSN_RET_FULL ? MTA_DSN_RET_FULL :
-	    e->qe_ret == MMHS_DSN_RET_HDRS ? MTA_DSN_RET_HDRS : MTA_DSN_RET_NONE;
-	q.mq_arrival = e->qe_arrival;
-	q.mq_rcpt = s->s_r;
-	q.mq_nrcpt = s->s_n;
-	q.mq_orig = m->m_data;
-	q.mq_origlen = m->m_len;
-	if (mta_dsn_build(&q, &out, &outlen, err, sizeof(err)) != 0) {
+	memset(&dm, 0, sizeof(dm));
+	dm.dm_reporting_mta = host != NULL && *host ? host : "localhost";
+	snprintf(from, sizeof(from), "Mail Delivery System <MAILER-DAEMON@%s>",
+	    dm.dm_reporting_mta);
+	dm.dm_from = from;
+	dm.dm_return_path = e->qe_sender;
+	if (e->qe_envid != NULL)	/* decoded in the queue, xtext here */
+		dm.dm_envid = mta_dsn_xtext(e->qe_envid, 0, envid,
+		    sizeof(envid));
+	dm.dm_ret = e->qe_ret;
+	dm.dm_arrival = e->qe_arrival;
+	dm.dm_rcpt = s->s_r;
+	dm.dm_nrcpt = s->s_n;
+	if (mta_dsn_build(&dm, m->m_data, m->m_len, &out, &outlen, err,
+	    sizeof(err)) != 0) {
 		mmhs_warn("%s: no %s DSN: %s", m->m_id, kind, err);
 		return;
 	}
@@ -178,7 +210,7 @@ mtd_wants(unsigned notify, unsigned flag)
 struct mtd_done {
 	struct mmhs_queue_mark *dn_mk;
 	size_t	dn_nmk;
-	char	(*dn_status)[MMHS_DSN_STATUS_LEN];
+	char	(*dn_status)[MMHS_DSN_STATUS_MAX];
 	char	**dn_text;
 	struct mtd_dsnset dn_fail, dn_delay, dn_succ;
 	struct mmhs_queue_policy dn_pol;
@@ -201,9 +233,9 @@ mtd_done_ok(struct mtd *d, struct mtd_msg *m, size_t i, struct mtd_done *w)
 	if (w->dn_dsn && (r->qr_notify & MMHS_NOTIFY_SUCCESS) &&
 	    !(r->qr_notify & MMHS_NOTIFY_NEVER) &&
 	    (lmtp || m->m_rkind[i] == MTD_K_SMTP_NODSN))
-		mtd_dsn_add(&w->dn_succ, r, lmtp ? MTA_DSN_DELIVERED :
-		    MTA_DSN_RELAYED, mta_dsn_status(res->rs_code,
-		    res->rs_text, w->dn_status[i], MMHS_DSN_STATUS_LEN),
+		mtd_dsn_add(&w->dn_succ, r, lmtp ? MMHS_DSN_DELIVERED :
+		    MMHS_DSN_RELAYED, mta_dsn_status(res->rs_code,
+		    res->rs_text, w->dn_status[i], MMHS_DSN_STATUS_MAX),
 		    res->rs_text, w->dn_now, 0);
 }
 
@@ -221,14 +253,14 @@ mtd_done_fail(struct mtd *d, struct mtd_msg *m, size_t i,
 		snprintf(w->dn_text[i], MTD_REPLY_MAX + 16, "expired: %s",
 		    res->rs_text);
 		w->dn_mk[w->dn_nmk].qm_status = w->dn_text[i];
-		snprintf(w->dn_status[i], MMHS_DSN_STATUS_LEN, "4.4.7");
+		snprintf(w->dn_status[i], MMHS_DSN_STATUS_MAX, "4.4.7");
 	} else
 		mta_dsn_status(res->rs_code, res->rs_text, w->dn_status[i],
-		    MMHS_DSN_STATUS_LEN);
+		    MMHS_DSN_STATUS_MAX);
 	mtd_track(d, m, i, expired ? "expired" : "bounced", m->m_rhop[i],
 	    res->rs_text);
 	if (w->dn_dsn && mtd_wants(r->qr_notify, MMHS_NOTIFY_FAILURE))
-		mtd_dsn_add(&w->dn_fail, r, MTA_DSN_FAILED, w->dn_status[i],
+		mtd_dsn_add(&w->dn_fail, r, MMHS_DSN_FAILED, w->dn_status[i],
 		    res->rs_text, w->dn_now, 0);
 }
 
@@ -256,10 +288,10 @@ mtd_done_defer(struct mtd *d, struct mtd_msg *m, size_t i,
 	mtd_track(d, m, i, "deferred", m->m_rhop[i], res->rs_text);
 	if (warn) {
 		mta_dsn_status(res->rs_code, res->rs_text, w->dn_status[i],
-		    MMHS_DSN_STATUS_LEN);
+		    MMHS_DSN_STATUS_MAX);
 		if (w->dn_status[i][0] != '4')
 			w->dn_status[i][0] = '4';
-		mtd_dsn_add(&w->dn_delay, r, MTA_DSN_DELAYED, w->dn_status[i],
+		mtd_dsn_add(&w->dn_delay, r, MMHS_DSN_DELAYED, w->dn_status[i],
 		    res->rs_text, w->dn_now, e->qe_expiry);
 	}
 }
@@ -307,9 +339,9 @@ mtd_done_message(struct mtd *d, struct mtd_msg *m)
 	w.dn_mk = mmhs_calloc(n, sizeof(*w.dn_mk));
 	w.dn_status = mmhs_calloc(n, sizeof(*w.dn_status));
 	w.dn_text = mmhs_calloc(n, sizeof(char *));
-	w.dn_fail.s_r = mmhs_calloc(n, sizeof(struct mta_dsn_rcpt));
-	w.dn_delay.s_r = mmhs_calloc(n, sizeof(struct mta_dsn_rcpt));
-	w.dn_succ.s_r = mmhs_calloc(n, sizeof(struct mta_dsn_rcpt));
+	mtd_dsnset_init(&w.dn_fail, n);
+	mtd_dsnset_init(&w.dn_delay, n);
+	mtd_dsnset_init(&w.dn_succ, n);
 	for (i = 0; i < n; i++) {
 		if (m->m_res[i].rs_code != 0)
 			mtd_done_one(d, m, i, &w);
@@ -350,9 +382,9 @@ mtd_done_message(struct mtd *d, struct mtd_msg *m)
 	mmhs_free(w.dn_text);
 	mmhs_free(w.dn_status);
 	mmhs_free(w.dn_mk);
-	mmhs_free(w.dn_fail.s_r);
-	mmhs_free(w.dn_delay.s_r);
-	mmhs_free(w.dn_succ.s_r);
+	mtd_dsnset_free(&w.dn_fail);
+	mtd_dsnset_free(&w.dn_delay);
+	mtd_dsnset_free(&w.dn_succ);
 }
 
 /* mtd_limit - apply one of our mmhsLimit values if it is ours */

@@ -1,12 +1,13 @@
 /* mta_dsn.c - mmhs-mta: a DSN message through lib/mmhs_dsn
  *
- * Purpose: turn the plain values of mta_dsn.h into an RFC 3464
- * multipart/report written by mmhs_dsn_write_buf() into memory, which
- * the delivery side then queues like any other message.
+ * Purpose: have mmhs_dsn_write_buf() write an RFC 3464 multipart/report
+ * into memory, which the delivery side then queues like any other
+ * message; and the status and xtext helpers the DSN fields need.
  *
- * Interface: mta_dsn_build(), mta_dsn_status() (mta_dsn.h).
- * Error behaviour: -1 with mmhs_dsn's reason in err; nothing is
- * allocated then.
+ * Interface: mta_dsn_build(), mta_dsn_status(), mta_dsn_xtext()
+ * (mta_dsn.h).
+ * Error behaviour: mta_dsn_build() returns -1 with mmhs_dsn's reason in
+ * err and allocates nothing then; a DSN over MTA_DSN_MAX is refused.
  */
 #include "config.h"
 
@@ -42,55 +43,15 @@ mta_dsn_sink(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
-/* mta_dsn_build - the DSN of one message for some recipients */
+/* mta_dsn_build - the DSN dm, written into memory */
 int
-mta_dsn_build(const struct mta_dsn_req *q, char **out, size_t *outlen,
-	char *err, size_t errlen)
+mta_dsn_build(const struct mmhs_dsn_msg *dm, const char *orig,
+	size_t origlen, char **out, size_t *outlen, char *err, size_t errlen)
 {
-	static const enum mmhs_dsn_action act[] = { MMHS_DSN_FAILED,
-	    MMHS_DSN_DELAYED, MMHS_DSN_DELIVERED, MMHS_DSN_RELAYED };
-	struct mmhs_dsn_rcpt *r;
-	struct mmhs_dsn_msg dm;
 	struct mta_dsn_buf b = { NULL, 0, 0 };
-	char	from[300], envid[3 * MMHS_DSN_ENVID_MAX + 1];
-	char	(*ox)[3 * MMHS_DSN_ADDR_MAX + 1];
-	size_t	i;
-	int	rc;
 
-	r = mmhs_calloc(q->mq_nrcpt ? q->mq_nrcpt : 1, sizeof(*r));
-	ox = mmhs_calloc(q->mq_nrcpt ? q->mq_nrcpt : 1, sizeof(*ox));
-	for (i = 0; i < q->mq_nrcpt; i++) {
-		/* the queue holds ORCPT decoded; the DSN wants xtext */
-		if (q->mq_rcpt[i].mr_orcpt != NULL)
-			r[i].dr_orcpt = mta_dsn_xtext(q->mq_rcpt[i].mr_orcpt, 1,
-			    ox[i], sizeof(ox[i]));
-		r[i].dr_final = q->mq_rcpt[i].mr_final;
-		r[i].dr_action = act[q->mq_rcpt[i].mr_action];
-		r[i].dr_status = q->mq_rcpt[i].mr_status;
-		r[i].dr_diag = q->mq_rcpt[i].mr_diag;
-		r[i].dr_last_attempt = q->mq_rcpt[i].mr_last;
-		r[i].dr_retry_until = q->mq_rcpt[i].mr_until;
-	}
-	snprintf(from, sizeof(from), "Mail Delivery System <MAILER-DAEMON@%s>",
-	    q->mq_host);
-	memset(&dm, 0, sizeof(dm));
-	dm.dm_reporting_mta = q->mq_host;
-	dm.dm_from = from;
-	dm.dm_return_path = q->mq_return_path;
-	if (q->mq_envid != NULL)
-		dm.dm_envid = mta_dsn_xtext(q->mq_envid, 0, envid,
-		    sizeof(envid));
-	dm.dm_ret = q->mq_ret == MTA_DSN_RET_FULL ? MMHS_DSN_RET_FULL :
-	    q->mq_ret == MTA_DSN_RET_HDRS ? MMHS_DSN_RET_HDRS :
-	    MMHS_DSN_RET_NONE;
-	dm.dm_arrival = q->mq_arrival;
-	dm.dm_rcpt = r;
-	dm.dm_nrcpt = q->mq_nrcpt;
-	rc = mmhs_dsn_write_buf(&dm, q->mq_orig, q->mq_origlen, mta_dsn_sink,
-	    &b, NULL, err, errlen);
-	mmhs_free(r);
-	mmhs_free(ox);
-	if (rc != 0) {
+	if (mmhs_dsn_write_buf(dm, orig, origlen, mta_dsn_sink, &b, NULL,
+	    err, errlen) != 0) {
 		mmhs_free(b.b_data);
 		return -1;
 	}
