@@ -184,6 +184,27 @@ natoshare_scope(struct berval *bv)
 	return -1;
 }
 
+/* natoshare_filter_desc - the attribute a leaf filter tests, or NULL */
+static AttributeDescription *
+natoshare_filter_desc(Filter *f)
+{
+	switch (f->f_choice & SLAPD_FILTER_MASK) {
+	case LDAP_FILTER_EQUALITY:
+	case LDAP_FILTER_GE:
+	case LDAP_FILTER_LE:
+	case LDAP_FILTER_APPROX:
+		return f->f_av_desc;
+	case LDAP_FILTER_SUBSTRINGS:
+		return f->f_sub_desc;
+	case LDAP_FILTER_PRESENT:
+		return f->f_desc;
+	case LDAP_FILTER_EXT:
+		return f->f_mr_desc;
+	default:
+		return NULL;
+	}
+}
+
 /* natoshare_filter_ads - add the attributes filter f tests to *ads */
 static void
 natoshare_filter_ads(Filter *f, AttributeDescription ***ads, int *n)
@@ -199,23 +220,8 @@ natoshare_filter_ads(Filter *f, AttributeDescription ***ads, int *n)
 		case LDAP_FILTER_NOT:
 			natoshare_filter_ads(f->f_not, ads, n);
 			continue;
-		case LDAP_FILTER_EQUALITY:
-		case LDAP_FILTER_GE:
-		case LDAP_FILTER_LE:
-		case LDAP_FILTER_APPROX:
-			ad = f->f_av_desc;
-			break;
-		case LDAP_FILTER_SUBSTRINGS:
-			ad = f->f_sub_desc;
-			break;
-		case LDAP_FILTER_PRESENT:
-			ad = f->f_desc;
-			break;
-		case LDAP_FILTER_EXT:
-			ad = f->f_mr_desc;
-			break;
 		default:
-			ad = NULL;
+			ad = natoshare_filter_desc(f);
 			break;
 		}
 		if (ad != NULL) {
@@ -857,23 +863,10 @@ natoshare_neutralize(natoshare_info *ni, struct berval *ndn, Filter *f)
 		case LDAP_FILTER_NOT:
 			natoshare_neutralize(ni, ndn, f->f_not);
 			continue;
-		case LDAP_FILTER_EQUALITY:
-		case LDAP_FILTER_GE:
-		case LDAP_FILTER_LE:
-		case LDAP_FILTER_APPROX:
-			ad = f->f_av_desc;
-			break;
-		case LDAP_FILTER_SUBSTRINGS:
-			ad = f->f_sub_desc;
-			break;
-		case LDAP_FILTER_PRESENT:
-			ad = f->f_desc;
-			break;
-		case LDAP_FILTER_EXT:
-			ad = f->f_mr_desc;
-			break;
 		default:
-			continue;
+			if ((ad = natoshare_filter_desc(f)) == NULL)
+				continue;
+			break;
 		}
 		if (!natoshare_search_ok(ni, ndn, ad)) {
 			/* the item's values stay in op memory, freed with it */
