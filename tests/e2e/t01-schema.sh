@@ -35,7 +35,7 @@ check "slapd.conf with the four overlays passes slaptest" \
 
 # A bare cn=config slapd with only Debian's core schemas, then our LDIF
 # schema added live.
-port=$((30000 + RANDOM % 20000))
+port=$("$MMHS_SITE" free-port)
 pw=config-secret
 mkdir -p "$testdir/slapd.d" "$testdir/db3"
 cat > "$testdir/config.ldif" <<EOC

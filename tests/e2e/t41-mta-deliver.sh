@@ -32,13 +32,13 @@ cleanup() {
 }
 trap 'cleanup; finish; exit $?' EXIT
 
-# free_port - a TCP port on 127.0.0.1 nothing listens on
+# free_port - a TCP port on 127.0.0.1 nothing listens on (mmhs-site's
+# choice, from below the ephemeral range), not handed out before here
 free_port() {
 	local port
 	while :; do
-		port=$(( 30000 + RANDOM % 30000 ))
+		port=$("$MMHS_SITE" free-port)
 		case " $ports " in *" $port "*) continue ;; esac
-		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
 		ports="$ports $port"
 		echo "$port"
 		return
