@@ -498,6 +498,16 @@ mp_check_boundary(struct mmhs_msg_parser *mp, const char *b, size_t len)
 	return 0;
 }
 
+/* mp_skip_cfws - past CFWS; an unclosed comment runs to the end of the
+ * field value, which the callers then find empty */
+static const char *
+mp_skip_cfws(const char *p)
+{
+	const char *q = mmhs_text_skip_cfws(p);
+
+	return q != NULL ? q : p + strlen(p);
+}
+
 /* mp_ctype_params - the parameters after type/subtype; keeps boundary */
 static int
 mp_ctype_params(struct mmhs_msg_parser *mp, const char *p)
@@ -506,19 +516,19 @@ mp_ctype_params(struct mmhs_msg_parser *mp, const char *p)
 	size_t	alen, vlen;
 
 	for (;;) {
-		p = mmhs_text_skip_cfws(p);
+		p = mp_skip_cfws(p);
 		if (*p == '\0')
 			return 0;
 		if (*p != ';')
 			return mp_fail(mp, "Content-Type: \";\" expected before "
 			    "a parameter");
-		p = mmhs_text_skip_cfws(p + 1);
+		p = mp_skip_cfws(p + 1);
 		if (*p == '\0')
 			return 0;	/* a trailing ";" is common and harmless */
-		p = mmhs_text_skip_cfws(mp_token(p, attr, sizeof(attr), &alen));
+		p = mp_skip_cfws(mp_token(p, attr, sizeof(attr), &alen));
 		if (alen == 0 || *p != '=')
 			return mp_fail(mp, "Content-Type: malformed parameter");
-		p = mmhs_text_skip_cfws(p + 1);
+		p = mp_skip_cfws(p + 1);
 		p = mp_param_value(p, val, sizeof(val), &vlen);
 		if (p == NULL)
 			return mp_fail(mp, "Content-Type: unterminated quoted "
@@ -542,11 +552,11 @@ mp_ctype(struct mmhs_msg_parser *mp, const char *value)
 	if (mp->mp_have_ctype)
 		return mp_fail(mp, "second Content-Type field in one header");
 	mp->mp_have_ctype = 1;
-	p = mp_token(mmhs_text_skip_cfws(value), type, sizeof(type), &tlen);
-	p = mmhs_text_skip_cfws(p);
+	p = mp_token(mp_skip_cfws(value), type, sizeof(type), &tlen);
+	p = mp_skip_cfws(p);
 	if (tlen == 0 || *p != '/')
 		return mp_fail(mp, "Content-Type: type/subtype expected");
-	p = mp_token(mmhs_text_skip_cfws(p + 1), sub, sizeof(sub), &slen);
+	p = mp_token(mp_skip_cfws(p + 1), sub, sizeof(sub), &slen);
 	if (slen == 0)
 		return mp_fail(mp, "Content-Type: subtype missing");
 	if (tlen + slen + 2 > sizeof(mp->mp_ctype))
