@@ -10,7 +10,9 @@
  * attributes the owner asked for) and "meta" (sync cookie, time of the
  * last synchronisation, search and index signatures).  A change of the
  * search (base, scope, filter, attributes) drops the cookie, so the next
- * refresh is a full one; a change of the index list rebuilds the index.
+ * refresh is a full one; a change of the index list rebuilds the index
+ * (a storage-only open that names no index list adopts the stored one,
+ * so a tool can look into a running agent's cache).
  *
  * Synchronisation.  A thread connects to the URIs in order, binds, and
  * runs ldap_sync_init() (refreshAndPersist; it returns when the refresh
@@ -829,6 +831,27 @@ dc_join(dc_buf_t *b, char **list)
 	}
 }
 
+/* dc_split_list - a list stored by dc_join back as a NULL-ended list */
+static char **
+dc_split_list(const char *buf, size_t len)
+{
+	char **out;
+	size_t n = 0, i, start = 0, k = 0;
+
+	for (i = 0; i < len; i++)
+		if (buf[i] == '\n')
+			n++;
+	out = mmhs_calloc(n + 1, sizeof(char *));
+	for (i = 0; i < len; i++)
+		if (buf[i] == '\n') {
+			out[k] = mmhs_malloc(i - start + 1);
+			memcpy(out[k], buf + start, i - start);
+			out[k++][i - start] = '\0';
+			start = i + 1;
+		}
+	return out;
+}
+
 /* dc_check_meta - drop the cookie if the search changed, reindex if the
  * index list changed */
 static int
@@ -839,8 +862,15 @@ dc_check_meta(mmhs_dircache_t *c, MDB_txn *txn)
 	size_t len = 0;
 	int rc = 0;
 
-	dc_join(&b, c->dc_idx);
 	old = dc_meta_get(c, txn, DC_META_INDEX, &len);
+	/*
+	 * A reader that names no index (storage only, no sync: a tool
+	 * looking into a running agent's cache) adopts the stored list:
+	 * rebuilding it would take the agent's own lookups away.
+	 */
+	if (c->dc_uris == NULL && c->dc_idx == NULL && old != NULL)
+		c->dc_idx = dc_split_list(old, len);
+	dc_join(&b, c->dc_idx);
 	if (old == NULL || len != b.b_len || memcmp(old, b.b_data, len)) {
 		if ((rc = dc_reindex(c, txn)) == 0)
 			rc = dc_meta_put(c, txn, DC_META_INDEX, b.b_data,

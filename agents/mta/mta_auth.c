@@ -99,7 +99,7 @@ static char *
 mta_auth_dn(mmhs_dircache_t *c, const char *user)
 {
 	struct mta_auth_find af = { NULL };
-	char	local[MTA_CMD_PATH_MAX + 1];
+	char	local[MMHS_SMTPCMD_PATH_MAX + 1];
 	const char *at;
 
 	(void) mmhs_dircache_find(c, "mail", user, mta_auth_find_cb, &af);

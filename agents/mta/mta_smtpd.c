@@ -14,7 +14,7 @@
  * left during a commit is freed by the completion.
  *
  * Errors: a protocol error is a reply; too many of them, a line longer
- * than MTA_CMD_LINE_MAX or a timeout end the session with 421 or 500.
+ * than MMHS_SMTPCMD_LINE_MAX or a timeout end the session with 421 or 500.
  */
 #include "config.h"
 
@@ -28,6 +28,8 @@
 #include <sys/socket.h>
 
 #include <event2/buffer.h>
+#include <event2/bufferevent_ssl.h>
+#include <event2/event.h>
 
 #include "mmhs_alloc.h"
 #include "mmhs_log.h"
@@ -96,6 +98,10 @@ mta_smtpd_free(struct mta_sess *s)
 void
 mta_smtpd_close(struct mta_sess *s)
 {
+	if (s->s_linger != NULL) {
+		event_free(s->s_linger);
+		s->s_linger = NULL;
+	}
 	if (s->s_bev != NULL) {
 		bufferevent_free(s->s_bev);
 		s->s_bev = NULL;
@@ -105,12 +111,52 @@ mta_smtpd_close(struct mta_sess *s)
 		mta_smtpd_free(s);
 }
 
-/* mta_smtpd_flush_close - send what is queued, then close */
+/*
+ * mta_smtpd_linger - under TLS, "drained" means our reply reached the
+ * socket layer below, encrypted, not the socket: closing then would lose
+ * the 221 and the close_notify.  Wait, boundedly, until that layer is
+ * empty too.
+ */
+static void
+mta_smtpd_linger(evutil_socket_t fd, short what, void *arg)
+{
+	struct mta_sess *s = arg;
+	struct bufferevent *under;
+	struct timeval tv = { 0, MTA_SMTPD_LINGER_TICK_US };
+
+	(void) fd;
+	(void) what;
+	under = bufferevent_get_underlying(s->s_bev);
+	if (under != NULL &&
+	    evbuffer_get_length(bufferevent_get_output(under)) > 0 &&
+	    ++s->s_linger_ticks < MTA_SMTPD_LINGER_TICKS) {
+		evtimer_add(s->s_linger, &tv);
+		return;
+	}
+	mta_smtpd_close(s);
+}
+
+/* mta_smtpd_drained - what was queued is sent: close (TLS: after
+ * close_notify and the lower layer) */
 static void
 mta_smtpd_drained(struct bufferevent *bev, void *arg)
 {
-	(void) bev;
-	mta_smtpd_close(arg);
+	struct mta_sess *s = arg;
+	SSL	*ssl;
+
+	if (!s->s_tls || s->s_linger != NULL) {
+		if (s->s_linger == NULL)
+			mta_smtpd_close(s);
+		return;
+	}
+	if ((ssl = bufferevent_openssl_get_ssl(bev)) != NULL)
+		(void) SSL_shutdown(ssl);
+	s->s_linger = evtimer_new(s->s_d->d_m->m_base, mta_smtpd_linger, s);
+	if (s->s_linger == NULL) {
+		mta_smtpd_close(s);
+		return;
+	}
+	mta_smtpd_linger(-1, 0, s);
 }
 
 static void
@@ -120,7 +166,7 @@ mta_smtpd_quit(struct mta_sess *s)
 	bufferevent_setcb(s->s_bev, NULL, mta_smtpd_drained, mta_smtpd_event,
 	    s);
 	if (evbuffer_get_length(bufferevent_get_output(s->s_bev)) == 0)
-		mta_smtpd_close(s);
+		mta_smtpd_drained(s->s_bev, s);
 }
 
 /* mta_smtpd_ehlo - the EHLO reply: what this port offers now */
@@ -165,7 +211,7 @@ static void
 mta_smtpd_mail(struct mta_sess *s, const char *args)
 {
 	struct mta_conf *c = &s->s_d->d_m->m_conf;
-	char	reply[MTA_CMD_REPLY_MAX];
+	char	reply[MMHS_SMTPCMD_REPLY_MAX];
 
 	if (!s->s_greeted) {
 		mta_smtpd_reply(s, "503 5.5.1 Send HELO or EHLO first");
@@ -179,7 +225,7 @@ mta_smtpd_mail(struct mta_sess *s, const char *args)
 		mta_smtpd_reply(s, "530 5.7.0 Authentication required");
 		return;
 	}
-	if (mta_cmd_mail(args, &s->s_mail, reply, sizeof(reply)) < 0) {
+	if (mmhs_smtpcmd_mail(args, &s->s_mail, reply, sizeof(reply)) < 0) {
 		mta_smtpd_reply(s, "%s", reply);
 		return;
 	}
@@ -201,16 +247,16 @@ mta_smtpd_mail(struct mta_sess *s, const char *args)
 static void
 mta_smtpd_rcpt(struct mta_sess *s, const char *args)
 {
-	struct mta_cmd_rcpt r;
+	struct mmhs_smtpcmd_rcpt r;
 	struct mmhs_queue_rcpt *qr;
-	char	reply[MTA_CMD_REPLY_MAX];
+	char	reply[MMHS_SMTPCMD_REPLY_MAX];
 	size_t	max = (size_t)s->s_d->d_m->m_conf.mc_max_rcpt;
 
 	if (!s->s_has_mail) {
 		mta_smtpd_reply(s, "503 5.5.1 Need MAIL before RCPT");
 		return;
 	}
-	if (mta_cmd_rcpt(args, &r, reply, sizeof(reply)) < 0) {
+	if (mmhs_smtpcmd_rcpt(args, &r, reply, sizeof(reply)) < 0) {
 		mta_smtpd_reply(s, "%s", reply);
 		return;
 	}
@@ -284,32 +330,32 @@ static int
 mta_smtpd_command(struct mta_sess *s, const char *line)
 {
 	const char *args;
-	enum mta_cmd_verb v = mta_cmd_verb(line, &args);
+	enum mmhs_smtpcmd_verb v = mmhs_smtpcmd_verb(line, &args);
 
 	switch (v) {
-	case MTA_CMD_HELO:	mta_smtpd_helo(s, args, 0); break;
-	case MTA_CMD_EHLO:	mta_smtpd_helo(s, args, 1); break;
-	case MTA_CMD_MAIL:	mta_smtpd_mail(s, args); break;
-	case MTA_CMD_RCPT:	mta_smtpd_rcpt(s, args); break;
-	case MTA_CMD_DATA:	mta_smtpd_data(s, args); break;
-	case MTA_CMD_RSET:
+	case MMHS_SMTPCMD_HELO:	mta_smtpd_helo(s, args, 0); break;
+	case MMHS_SMTPCMD_EHLO:	mta_smtpd_helo(s, args, 1); break;
+	case MMHS_SMTPCMD_MAIL:	mta_smtpd_mail(s, args); break;
+	case MMHS_SMTPCMD_RCPT:	mta_smtpd_rcpt(s, args); break;
+	case MMHS_SMTPCMD_DATA:	mta_smtpd_data(s, args); break;
+	case MMHS_SMTPCMD_RSET:
 		mta_smtpd_reset(s);
 		mta_smtpd_reply(s, "250 2.0.0 Ok");
 		break;
-	case MTA_CMD_NOOP:	mta_smtpd_reply(s, "250 2.0.0 Ok"); break;
-	case MTA_CMD_VRFY:
+	case MMHS_SMTPCMD_NOOP:	mta_smtpd_reply(s, "250 2.0.0 Ok"); break;
+	case MMHS_SMTPCMD_VRFY:
 		mta_smtpd_reply(s, "252 2.5.2 Cannot VRFY; send some mail");
 		break;
-	case MTA_CMD_HELP:
+	case MMHS_SMTPCMD_HELP:
 		mta_smtpd_reply(s, "214 2.0.0 See RFC 5321; mmhs-mta(8)");
 		break;
-	case MTA_CMD_QUIT:
+	case MMHS_SMTPCMD_QUIT:
 		mta_smtpd_reply(s, "221 2.0.0 Bye");
 		mta_smtpd_quit(s);
 		return 1;
-	case MTA_CMD_STARTTLS:
+	case MMHS_SMTPCMD_STARTTLS:
 		return mta_smtpd_starttls(s, args) != 0;
-	case MTA_CMD_AUTH:
+	case MMHS_SMTPCMD_AUTH:
 		mta_auth_cmd(s, args);
 		return s->s_closing;
 	default:
@@ -363,7 +409,8 @@ mta_smtpd_process(struct mta_sess *s)
 	s->s_inproc++;
 	while (!stop && !s->s_busy && !s->s_closing && s->s_bev != NULL) {
 		line = mta_smtpd_next_line(s, s->s_in_data ?
-		    MTA_SMTPD_DATA_LINE_MAX : MTA_CMD_LINE_MAX, &len, &over);
+		    MTA_SMTPD_DATA_LINE_MAX : MMHS_SMTPCMD_LINE_MAX, &len,
+		    &over);
 		if (line == NULL) {
 			if (over) {
 				mta_smtpd_reply(s, "500 5.5.6 Line too long");

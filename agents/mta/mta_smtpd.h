@@ -8,7 +8,8 @@
  * mta_tls.c	STARTTLS (OpenSSL through libevent's filter)
  * mta_auth.c	AUTH PLAIN and LOGIN (Cyrus SASL, password checked by
  *			an LDAP simple bind as the user's entry)
- * mta_cmd.c	command and parameter parsing (pure)
+ * lib/mmhs_smtpcmd.c	command and parameter parsing (pure, shared with
+ *			the agents' LMTP server)
  */
 #ifndef MTA_SMTPD_H
 #define MTA_SMTPD_H
@@ -22,12 +23,14 @@
 
 #include "mmhs_mmhs.h"
 #include "mmhs_msg.h"
+#include "mmhs_smtpcmd.h"
 #include "mta.h"
-#include "mta_cmd.h"
 
 /* Bounds and defaults (style rule 10). */
 #define MTA_SMTPD_TIMEOUT	300	/* s per command (RFC 5321 4.5.3.2) */
 #define MTA_SMTPD_DATA_TIMEOUT	180	/* s between data blocks */
+#define MTA_SMTPD_LINGER_TICK_US 10000	/* TLS close: poll the lower layer */
+#define MTA_SMTPD_LINGER_TICKS	200	/* at most 2 s */
 #define MTA_SMTPD_DATA_LINE_MAX	65536	/* octets of one DATA line */
 #define MTA_SMTPD_DEF_SIZE	((size_t)10 << 20)
 #define MTA_SMTPD_DEF_RCPT	1000
@@ -67,7 +70,7 @@ struct mta_sess {
 	char	*s_auth_dn;			/* the entry it bound as */
 	/* the transaction */
 	int	s_has_mail;
-	struct mta_cmd_mail s_mail;
+	struct mmhs_smtpcmd_mail s_mail;
 	struct mmhs_queue_rcpt *s_rcpt;
 	size_t	s_nrcpt;
 	unsigned s_txn;
@@ -76,7 +79,7 @@ struct mta_sess {
 	char	*s_data;			/* RCVD_ROOM + message */
 	size_t	s_datalen, s_datacap;
 	int	s_toobig;
-	char	s_data_err[MTA_CMD_REPLY_MAX];
+	char	s_data_err[MMHS_SMTPCMD_REPLY_MAX];
 	struct mmhs_msg_parser *s_parser;
 	int	s_hdr_done;
 	struct mmhs_mmhs s_mm;
@@ -86,6 +89,8 @@ struct mta_sess {
 	int	s_busy;
 	int	s_closing;
 	int	s_inproc;			/* inside mta_smtpd_process */
+	struct event *s_linger;			/* TLS: waiting for the last bytes */
+	int	s_linger_ticks;
 };
 
 struct mta_smtpd {

@@ -51,7 +51,7 @@ static int
 mta_data_event(void *ctx, const struct mmhs_msg_event *ev)
 {
 	struct mta_sess *s = ctx;
-	char	err[MTA_CMD_REPLY_MAX - 16];
+	char	err[MMHS_SMTPCMD_REPLY_MAX - 16];
 
 	if (ev->ev_depth != 0 || s->s_hdr_done)
 		return 0;
@@ -145,7 +145,7 @@ mta_data_prec(struct mta_sess *s, int *mt)
 	enum mmhs_precedence p = MMHS_PREC_ROUTINE;
 
 	*mt = MMHS_QUEUE_NO_MT_PRIORITY;
-	if (s->s_mail.cm_mt != MTA_CMD_NO_MT) {
+	if (s->s_mail.cm_mt != MMHS_SMTPCMD_NO_MT) {
 		*mt = s->s_mail.cm_mt;
 		if (*mt > 0 && !s->s_peer && s->s_auth_dn == NULL)
 			*mt = 0;
@@ -172,7 +172,8 @@ mta_data_proto(const struct mta_sess *s)
 static char *
 mta_data_received(struct mta_sess *s, int mt, char *txid)
 {
-	char	buf[MTA_SMTPD_RCVD_ROOM], date[64], forc[MTA_CMD_PATH_MAX + 16];
+	char	buf[MTA_SMTPD_RCVD_ROOM], date[64];
+	char	forc[MMHS_SMTPCMD_PATH_MAX + 16];
 	char	pri[48];
 	struct tm tm;
 	time_t	now = time(NULL);
@@ -325,7 +326,7 @@ mta_data_committed(void *arg, int status, const char *id)
 static void
 mta_data_answer(struct mta_sess *s, int status, const char *id)
 {
-	char	reply[MTA_CMD_REPLY_MAX];
+	char	reply[MMHS_SMTPCMD_REPLY_MAX];
 
 	s->s_busy = 0;
 	if (status == 0) {

@@ -177,7 +177,7 @@ mta_policy_rcpt(struct mta_smtpd *d, struct mta_sess *s, const char *rcpt,
 		    "again later");
 		return -1;
 	}
-	if (s->s_mail.cm_mt != MTA_CMD_NO_MT)
+	if (s->s_mail.cm_mt != MMHS_SMTPCMD_NO_MT)
 		(void) mmhs_precedence_from_mt_priority(s->s_mail.cm_mt, &p,
 		    NULL, 0);
 	rt = mmhs_route_lookup(mta_routes_table(d->d_routes),

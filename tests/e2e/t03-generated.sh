@@ -24,7 +24,7 @@ else
 fi
 
 site=$testdir/site
-if site_start "$site" --bulk "$big"; then
+if site_start "$site" --agents=mta --bulk "$big"; then
 	ok "mmhs-site start --bulk with the generated directory"
 else
 	not_ok "mmhs-site start --bulk with the generated directory"

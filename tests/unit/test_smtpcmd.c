@@ -1,4 +1,4 @@
-/* test_mta_cmd.c - unit tests of the SMTP command and parameter parser
+/* test_smtpcmd.c - unit tests of the SMTP command and parameter parser
  *
  * Table-driven: each accepted MAIL or RCPT argument string is checked
  * field by field, each refused one by the exact reply line the session
@@ -11,35 +11,35 @@
 #include <string.h>
 
 #include "mmhs_queue.h"
-#include "../../agents/mta/mta_cmd.h"
+#include "mmhs_smtpcmd.h"
 #include "unit.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static const struct {
 	const char *v_line;
-	enum mta_cmd_verb v_verb;
+	enum mmhs_smtpcmd_verb v_verb;
 	const char *v_args;
 } verb_cases[] = {
-	{ "MAIL FROM:<a@b.example>", MTA_CMD_MAIL, "FROM:<a@b.example>" },
-	{ "mail   from:<>", MTA_CMD_MAIL, "from:<>" },
-	{ "RCPT TO:<x@y>", MTA_CMD_RCPT, "TO:<x@y>" },
-	{ "EHLO host.example", MTA_CMD_EHLO, "host.example" },
-	{ "helo h", MTA_CMD_HELO, "h" },
-	{ "DATA", MTA_CMD_DATA, "" },
-	{ "rset", MTA_CMD_RSET, "" },
-	{ "NOOP x", MTA_CMD_NOOP, "x" },
-	{ "QUIT", MTA_CMD_QUIT, "" },
-	{ "VRFY u", MTA_CMD_VRFY, "u" },
-	{ "HELP", MTA_CMD_HELP, "" },
-	{ "StartTLS", MTA_CMD_STARTTLS, "" },
-	{ "AUTH PLAIN", MTA_CMD_AUTH, "PLAIN" },
-	{ "BDAT 10 LAST", MTA_CMD_BDAT, "10 LAST" },
-	{ "MAILX FROM:<a@b>", MTA_CMD_UNKNOWN, "FROM:<a@b>" },
-	{ "MAI", MTA_CMD_UNKNOWN, "" },
-	{ "", MTA_CMD_UNKNOWN, "" },
-	{ " MAIL", MTA_CMD_UNKNOWN, "MAIL" },
-	{ "MAIL\tFROM:<a@b>", MTA_CMD_UNKNOWN, "" },
+	{ "MAIL FROM:<a@b.example>", MMHS_SMTPCMD_MAIL, "FROM:<a@b.example>" },
+	{ "mail   from:<>", MMHS_SMTPCMD_MAIL, "from:<>" },
+	{ "RCPT TO:<x@y>", MMHS_SMTPCMD_RCPT, "TO:<x@y>" },
+	{ "EHLO host.example", MMHS_SMTPCMD_EHLO, "host.example" },
+	{ "helo h", MMHS_SMTPCMD_HELO, "h" },
+	{ "DATA", MMHS_SMTPCMD_DATA, "" },
+	{ "rset", MMHS_SMTPCMD_RSET, "" },
+	{ "NOOP x", MMHS_SMTPCMD_NOOP, "x" },
+	{ "QUIT", MMHS_SMTPCMD_QUIT, "" },
+	{ "VRFY u", MMHS_SMTPCMD_VRFY, "u" },
+	{ "HELP", MMHS_SMTPCMD_HELP, "" },
+	{ "StartTLS", MMHS_SMTPCMD_STARTTLS, "" },
+	{ "AUTH PLAIN", MMHS_SMTPCMD_AUTH, "PLAIN" },
+	{ "BDAT 10 LAST", MMHS_SMTPCMD_BDAT, "10 LAST" },
+	{ "MAILX FROM:<a@b>", MMHS_SMTPCMD_UNKNOWN, "FROM:<a@b>" },
+	{ "MAI", MMHS_SMTPCMD_UNKNOWN, "" },
+	{ "", MMHS_SMTPCMD_UNKNOWN, "" },
+	{ " MAIL", MMHS_SMTPCMD_UNKNOWN, "MAIL" },
+	{ "MAIL\tFROM:<a@b>", MMHS_SMTPCMD_UNKNOWN, "" },
 };
 
 /* test_verb - verbs are case-insensitive and whole words only */
@@ -47,11 +47,11 @@ static void
 test_verb(void)
 {
 	const char *args;
-	enum mta_cmd_verb v;
+	enum mmhs_smtpcmd_verb v;
 	size_t	i;
 
 	for (i = 0; i < NELEM(verb_cases); i++) {
-		v = mta_cmd_verb(verb_cases[i].v_line, &args);
+		v = mmhs_smtpcmd_verb(verb_cases[i].v_line, &args);
 		UNIT_CHECK(v == verb_cases[i].v_verb &&
 		    strcmp(args, verb_cases[i].v_args) == 0,
 		    "verb %zu \"%s\": got %d \"%s\", want %d \"%s\"", i,
@@ -92,28 +92,30 @@ test_xtext(void)
 	int	rc;
 
 	for (i = 0; i < NELEM(xtext_cases); i++) {
-		rc = mta_cmd_xtext_decode(xtext_cases[i].x_in,
+		rc = mmhs_smtpcmd_xtext_decode(xtext_cases[i].x_in,
 		    strlen(xtext_cases[i].x_in), out, sizeof(out));
 		UNIT_CHECK(rc == xtext_cases[i].x_rc && (rc < 0 ||
 		    strcmp(out, xtext_cases[i].x_out) == 0),
 		    "xtext %zu \"%s\": rc %d", i, xtext_cases[i].x_in, rc);
 	}
 	/* the output bound counts the NUL */
-	UNIT_CHECK(mta_cmd_xtext_decode("abcd", 4, out, 5) == 4, "fits in 5");
-	UNIT_CHECK(mta_cmd_xtext_decode("abcd", 4, out, 4) == -1,
+	UNIT_CHECK(mmhs_smtpcmd_xtext_decode("abcd", 4, out, 5) == 4,
+	    "fits in 5");
+	UNIT_CHECK(mmhs_smtpcmd_xtext_decode("abcd", 4, out, 4) == -1,
 	    "does not fit in 4");
 	/* no NUL after the input: only in[0..inlen) is read (ASan) */
 	{
 		static const char hex[3] = { '+', '4', '1' };
 
-		UNIT_CHECK(mta_cmd_xtext_decode(hex, sizeof(hex), out,
+		UNIT_CHECK(mmhs_smtpcmd_xtext_decode(hex, sizeof(hex), out,
 		    sizeof(out)) == 1 && strcmp(out, "A") == 0,
 		    "unterminated \"+41\"");
 	}
-	UNIT_CHECK(mta_cmd_xtext_decode("", 0, out, 0) == -1,
+	UNIT_CHECK(mmhs_smtpcmd_xtext_decode("", 0, out, 0) == -1,
 	    "no room for the NUL");
 	/* inlen, not the NUL, ends the input */
-	UNIT_CHECK(mta_cmd_xtext_decode("ab+41", 3, out, sizeof(out)) == -1,
+	UNIT_CHECK(mmhs_smtpcmd_xtext_decode("ab+41", 3, out,
+	    sizeof(out)) == -1,
 	    "hexchar cut by inlen");
 }
 
@@ -131,11 +133,11 @@ struct mail_case {
 static const struct mail_case mail_cases[] = {
 	/* accepted */
 	{ "FROM:<a@b.example>", NULL, "a@b.example", 0, 0, 0, 0,
-	    MTA_CMD_NO_MT, "" },
+	    MMHS_SMTPCMD_NO_MT, "" },
 	{ "from: <a@b.example>", NULL, "a@b.example", 0, 0, 0, 0,
-	    MTA_CMD_NO_MT, "" },
-	{ "FROM:<>", NULL, "", 0, 0, 0, 0, MTA_CMD_NO_MT, "" },
-	{ "FROM:<> SIZE=0", NULL, "", 0, 0, 0, 0, MTA_CMD_NO_MT, "" },
+	    MMHS_SMTPCMD_NO_MT, "" },
+	{ "FROM:<>", NULL, "", 0, 0, 0, 0, MMHS_SMTPCMD_NO_MT, "" },
+	{ "FROM:<> SIZE=0", NULL, "", 0, 0, 0, 0, MMHS_SMTPCMD_NO_MT, "" },
 	{ "FROM:<a@b> SIZE=1000 BODY=8BITMIME RET=HDRS ENVID=QQ+2B1 "
 	    "MT-PRIORITY=-9 AUTH=<>", NULL, "a@b", 1000, 1, 2, 1, -9,
 	    "QQ+1" },
@@ -144,16 +146,16 @@ static const struct mail_case mail_cases[] = {
 	{ "FROM:<a@b> MT-PRIORITY=9", NULL, "a@b", 0, 0, 0, 0, 9, "" },
 	{ "FROM:<a@b> MT-PRIORITY=3", NULL, "a@b", 0, 0, 0, 0, 3, "" },
 	{ "FROM:<a@b> SIZE=18446744073709551615", NULL, "a@b", ULONG_MAX,
-	    0, 0, 0, MTA_CMD_NO_MT, "" },
+	    0, 0, 0, MMHS_SMTPCMD_NO_MT, "" },
 	/* overflow saturates: the session refuses it as too big (552) */
 	{ "FROM:<a@b> SIZE=99999999999999999999", NULL, "a@b", ULONG_MAX,
-	    0, 0, 0, MTA_CMD_NO_MT, "" },
+	    0, 0, 0, MMHS_SMTPCMD_NO_MT, "" },
 	{ "FROM:<@r1.example,@r2.example:a@b>", NULL, "a@b", 0, 0, 0, 0,
-	    MTA_CMD_NO_MT, "" },
-	{ "FROM:<\"a.b\"@c>", NULL, "\"a.b\"@c", 0, 0, 0, 0, MTA_CMD_NO_MT,
-	    "" },
+	    MMHS_SMTPCMD_NO_MT, "" },
+	{ "FROM:<\"a.b\"@c>", NULL, "\"a.b\"@c", 0, 0, 0, 0,
+	    MMHS_SMTPCMD_NO_MT, "" },
 	{ "FROM:<a@b> AUTH=someone+40example", NULL, "a@b", 0, 0, 0, 0,
-	    MTA_CMD_NO_MT, "" },
+	    MMHS_SMTPCMD_NO_MT, "" },
 	/* paths */
 	MBAD("TO:<a@b>", "501 5.5.2 Syntax: FROM:<address>"),
 	MBAD("", "501 5.5.2 Syntax: FROM:<address>"),
@@ -253,11 +255,11 @@ static const struct mail_case mail_cases[] = {
 static void
 mail_check(size_t i, const struct mail_case *c)
 {
-	struct mta_cmd_mail m;
-	char	reply[MTA_CMD_REPLY_MAX] = "";
+	struct mmhs_smtpcmd_mail m;
+	char	reply[MMHS_SMTPCMD_REPLY_MAX] = "";
 	int	rc;
 
-	rc = mta_cmd_mail(c->m_args, &m, reply, sizeof(reply));
+	rc = mmhs_smtpcmd_mail(c->m_args, &m, reply, sizeof(reply));
 	if (c->m_reply != NULL) {
 		UNIT_CHECK(rc == -1 && strcmp(reply, c->m_reply) == 0,
 		    "mail %zu \"%s\": rc %d \"%s\", want \"%s\"", i, c->m_args,
@@ -365,11 +367,11 @@ static const struct rcpt_case rcpt_cases[] = {
 static void
 rcpt_check(size_t i, const struct rcpt_case *c)
 {
-	struct mta_cmd_rcpt r;
-	char	reply[MTA_CMD_REPLY_MAX] = "";
+	struct mmhs_smtpcmd_rcpt r;
+	char	reply[MMHS_SMTPCMD_REPLY_MAX] = "";
 	int	rc;
 
-	rc = mta_cmd_rcpt(c->r_args, &r, reply, sizeof(reply));
+	rc = mmhs_smtpcmd_rcpt(c->r_args, &r, reply, sizeof(reply));
 	if (c->r_reply != NULL) {
 		UNIT_CHECK(rc == -1 && strcmp(reply, c->r_reply) == 0,
 		    "rcpt %zu \"%s\": rc %d \"%s\", want \"%s\"", i, c->r_args,
@@ -417,44 +419,46 @@ long_path(char *buf, size_t len, const char *kw, size_t n, const char *tail)
 static void
 test_bounds(void)
 {
-	char	line[MTA_CMD_LINE_MAX + 1], reply[MTA_CMD_REPLY_MAX], v[700];
-	struct mta_cmd_mail m;
-	struct mta_cmd_rcpt r;
+	char	line[MMHS_SMTPCMD_LINE_MAX + 1], reply[MMHS_SMTPCMD_REPLY_MAX];
+	char	v[700];
+	struct mmhs_smtpcmd_mail m;
+	struct mmhs_smtpcmd_rcpt r;
 
-	long_path(line, sizeof(line), "FROM:", MTA_CMD_PATH_MAX, "");
-	UNIT_CHECK(mta_cmd_mail(line, &m, reply, sizeof(reply)) == 0 &&
-	    strlen(m.cm_path) == MTA_CMD_PATH_MAX, "256-octet path refused");
-	long_path(line, sizeof(line), "FROM:", MTA_CMD_PATH_MAX + 1, "");
-	UNIT_CHECK(mta_cmd_mail(line, &m, reply, sizeof(reply)) == -1 &&
+	long_path(line, sizeof(line), "FROM:", MMHS_SMTPCMD_PATH_MAX, "");
+	UNIT_CHECK(mmhs_smtpcmd_mail(line, &m, reply, sizeof(reply)) == 0 &&
+	    strlen(m.cm_path) == MMHS_SMTPCMD_PATH_MAX,
+	    "256-octet path refused");
+	long_path(line, sizeof(line), "FROM:", MMHS_SMTPCMD_PATH_MAX + 1, "");
+	UNIT_CHECK(mmhs_smtpcmd_mail(line, &m, reply, sizeof(reply)) == -1 &&
 	    strcmp(reply, "501 5.1.7 Address too long") == 0,
 	    "257-octet path: \"%s\"", reply);
-	long_path(line, sizeof(line), "TO:", MTA_CMD_PATH_MAX + 1, "");
-	UNIT_CHECK(mta_cmd_rcpt(line, &r, reply, sizeof(reply)) == -1 &&
+	long_path(line, sizeof(line), "TO:", MMHS_SMTPCMD_PATH_MAX + 1, "");
+	UNIT_CHECK(mmhs_smtpcmd_rcpt(line, &r, reply, sizeof(reply)) == -1 &&
 	    strcmp(reply, "501 5.1.7 Address too long") == 0,
 	    "257-octet rcpt: \"%s\"", reply);
 	long_path(line, sizeof(line), "TO:", 1500, "");
-	UNIT_CHECK(mta_cmd_rcpt(line, &r, reply, sizeof(reply)) == -1 &&
+	UNIT_CHECK(mmhs_smtpcmd_rcpt(line, &r, reply, sizeof(reply)) == -1 &&
 	    strcmp(reply, "501 5.1.7 Address too long") == 0,
 	    "1500-octet rcpt: \"%s\"", reply);
 
-	memset(v, 'e', MTA_CMD_ENVID_MAX);
-	v[MTA_CMD_ENVID_MAX] = '\0';
+	memset(v, 'e', MMHS_SMTPCMD_ENVID_MAX);
+	v[MMHS_SMTPCMD_ENVID_MAX] = '\0';
 	snprintf(line, sizeof(line), "FROM:<a@b> ENVID=%s", v);
-	UNIT_CHECK(mta_cmd_mail(line, &m, reply, sizeof(reply)) == 0 &&
+	UNIT_CHECK(mmhs_smtpcmd_mail(line, &m, reply, sizeof(reply)) == 0 &&
 	    strcmp(m.cm_envid, v) == 0, "100-octet ENVID refused: %s", reply);
 	snprintf(line, sizeof(line), "FROM:<a@b> ENVID=%se", v);
-	UNIT_CHECK(mta_cmd_mail(line, &m, reply, sizeof(reply)) == -1 &&
+	UNIT_CHECK(mmhs_smtpcmd_mail(line, &m, reply, sizeof(reply)) == -1 &&
 	    strncmp(reply, "501 5.5.4 ENVID is not valid", 28) == 0,
 	    "101-octet ENVID: \"%s\"", reply);
 	memset(v, 'e', 500);
 	v[500] = '\0';
 	snprintf(line, sizeof(line), "FROM:<a@b> AUTH=%s", v);
-	UNIT_CHECK(mta_cmd_mail(line, &m, reply, sizeof(reply)) == 0,
+	UNIT_CHECK(mmhs_smtpcmd_mail(line, &m, reply, sizeof(reply)) == 0,
 	    "500-octet AUTH refused: \"%s\"", reply);
 	memset(v, 'e', 501);
 	v[501] = '\0';
 	snprintf(line, sizeof(line), "FROM:<a@b> AUTH=%s", v);
-	UNIT_CHECK(mta_cmd_mail(line, &m, reply, sizeof(reply)) == -1 &&
+	UNIT_CHECK(mmhs_smtpcmd_mail(line, &m, reply, sizeof(reply)) == -1 &&
 	    strcmp(reply, "501 5.5.4 AUTH value too long") == 0,
 	    "501-octet AUTH: \"%s\"", reply);
 
@@ -462,11 +466,11 @@ test_bounds(void)
 	memset(v, 'o', sizeof(r.cr_orcpt) - 8);
 	v[sizeof(r.cr_orcpt) - 8] = '\0';
 	snprintf(line, sizeof(line), "TO:<u@d> ORCPT=rfc822;%s", v);
-	UNIT_CHECK(mta_cmd_rcpt(line, &r, reply, sizeof(reply)) == 0 &&
+	UNIT_CHECK(mmhs_smtpcmd_rcpt(line, &r, reply, sizeof(reply)) == 0 &&
 	    strlen(r.cr_orcpt) == sizeof(r.cr_orcpt) - 1,
 	    "longest ORCPT refused: %s", reply);
 	snprintf(line, sizeof(line), "TO:<u@d> ORCPT=rfc822;%so", v);
-	UNIT_CHECK(mta_cmd_rcpt(line, &r, reply, sizeof(reply)) == -1 &&
+	UNIT_CHECK(mmhs_smtpcmd_rcpt(line, &r, reply, sizeof(reply)) == -1 &&
 	    strcmp(reply, ORCPT_ERR) == 0, "ORCPT one too long: \"%s\"",
 	    reply);
 }
@@ -475,11 +479,11 @@ test_bounds(void)
 static void
 test_short_reply(void)
 {
-	struct mta_cmd_mail m;
+	struct mmhs_smtpcmd_mail m;
 	char	reply[12];
 
 	memset(reply, 'x', sizeof(reply));
-	UNIT_CHECK(mta_cmd_mail("FROM:<a b@c>", &m, reply, 8) == -1 &&
+	UNIT_CHECK(mmhs_smtpcmd_mail("FROM:<a b@c>", &m, reply, 8) == -1 &&
 	    strcmp(reply, "501 5.1") == 0 && reply[8] == 'x',
 	    "short reply \"%.12s\"", reply);
 }
@@ -494,7 +498,7 @@ static const struct unit_test cmd_tests[] = {
 };
 
 static const struct unit_suite suites[] = {
-	UNIT_SUITE("mta_cmd", cmd_tests),
+	UNIT_SUITE("smtpcmd", cmd_tests),
 };
 
 int

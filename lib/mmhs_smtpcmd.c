@@ -1,7 +1,7 @@
-/* mta_cmd.c - SMTP command lines and their ESMTP parameters
+/* mmhs_smtpcmd.c - SMTP command lines and their ESMTP parameters
  *
- * Interface: mta_cmd.h.  Every function is pure and bounded: paths
- * longer than MTA_CMD_PATH_MAX, xtext that decodes to more than the
+ * Interface: mmhs_smtpcmd.h.  Every function is pure and bounded: paths
+ * longer than MMHS_SMTPCMD_PATH_MAX, xtext that decodes to more than the
  * RFC 3461 limits, unknown or repeated parameters are refused with the
  * reply the session sends (501 for syntax, 555 for a parameter we do
  * not offer, 552 is left to the session which knows the size limit).
@@ -16,24 +16,24 @@
 
 #include "mmhs_precedence.h"
 #include "mmhs_queue.h"
-#include "mta_cmd.h"
+#include "mmhs_smtpcmd.h"
 
 static const struct {
 	const char *cv_name;
-	enum mta_cmd_verb cv_verb;
-} mta_cmd_verbs[] = {
-	{ "HELO", MTA_CMD_HELO }, { "EHLO", MTA_CMD_EHLO },
-	{ "MAIL", MTA_CMD_MAIL }, { "RCPT", MTA_CMD_RCPT },
-	{ "DATA", MTA_CMD_DATA }, { "RSET", MTA_CMD_RSET },
-	{ "NOOP", MTA_CMD_NOOP }, { "QUIT", MTA_CMD_QUIT },
-	{ "VRFY", MTA_CMD_VRFY }, { "HELP", MTA_CMD_HELP },
-	{ "STARTTLS", MTA_CMD_STARTTLS }, { "AUTH", MTA_CMD_AUTH },
-	{ "BDAT", MTA_CMD_BDAT },
+	enum mmhs_smtpcmd_verb cv_verb;
+} mmhs_smtpcmd_verbs[] = {
+	{ "HELO", MMHS_SMTPCMD_HELO }, { "EHLO", MMHS_SMTPCMD_EHLO },
+	{ "MAIL", MMHS_SMTPCMD_MAIL }, { "RCPT", MMHS_SMTPCMD_RCPT },
+	{ "DATA", MMHS_SMTPCMD_DATA }, { "RSET", MMHS_SMTPCMD_RSET },
+	{ "NOOP", MMHS_SMTPCMD_NOOP }, { "QUIT", MMHS_SMTPCMD_QUIT },
+	{ "VRFY", MMHS_SMTPCMD_VRFY }, { "HELP", MMHS_SMTPCMD_HELP },
+	{ "STARTTLS", MMHS_SMTPCMD_STARTTLS }, { "AUTH", MMHS_SMTPCMD_AUTH },
+	{ "BDAT", MMHS_SMTPCMD_BDAT },
 };
 
-/* mta_cmd_verb - the verb of a command line */
-enum mta_cmd_verb
-mta_cmd_verb(const char *line, const char **args)
+/* mmhs_smtpcmd_verb - the verb of a command line */
+enum mmhs_smtpcmd_verb
+mmhs_smtpcmd_verb(const char *line, const char **args)
 {
 	size_t	n, i;
 
@@ -42,16 +42,17 @@ mta_cmd_verb(const char *line, const char **args)
 	*args = line + n;
 	while (**args == ' ')
 		(*args)++;
-	for (i = 0; i < sizeof(mta_cmd_verbs) / sizeof(mta_cmd_verbs[0]); i++)
-		if (strlen(mta_cmd_verbs[i].cv_name) == n &&
-		    strncasecmp(line, mta_cmd_verbs[i].cv_name, n) == 0)
-			return mta_cmd_verbs[i].cv_verb;
-	return MTA_CMD_UNKNOWN;
+	for (i = 0; i < sizeof(mmhs_smtpcmd_verbs) /
+	    sizeof(mmhs_smtpcmd_verbs[0]); i++)
+		if (strlen(mmhs_smtpcmd_verbs[i].cv_name) == n &&
+		    strncasecmp(line, mmhs_smtpcmd_verbs[i].cv_name, n) == 0)
+			return mmhs_smtpcmd_verbs[i].cv_verb;
+	return MMHS_SMTPCMD_UNKNOWN;
 }
 
-/* mta_cmd_hex - value of an upper-case hex digit, or -1 */
+/* mmhs_smtpcmd_hex - value of an upper-case hex digit, or -1 */
 static int
-mta_cmd_hex(int c)
+mmhs_smtpcmd_hex(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -60,9 +61,10 @@ mta_cmd_hex(int c)
 	return -1;
 }
 
-/* mta_cmd_xtext_decode - RFC 3461 section 4 xtext */
+/* mmhs_smtpcmd_xtext_decode - RFC 3461 section 4 xtext */
 int
-mta_cmd_xtext_decode(const char *in, size_t inlen, char *out, size_t outlen)
+mmhs_smtpcmd_xtext_decode(const char *in, size_t inlen, char *out,
+	size_t outlen)
 {
 	size_t	i, o = 0;
 	int	c, hi, lo;
@@ -72,9 +74,11 @@ mta_cmd_xtext_decode(const char *in, size_t inlen, char *out, size_t outlen)
 		c = (unsigned char)in[i];
 		if (c == '+') {
 			/* hexchar is "+" and two upper-case hex digits */
-			if (i + 2 >= inlen ||
-			    (hi = mta_cmd_hex((unsigned char)in[i + 1])) < 0 ||
-			    (lo = mta_cmd_hex((unsigned char)in[i + 2])) < 0)
+			if (i + 2 >= inlen)
+				return -1;
+			hi = mmhs_smtpcmd_hex((unsigned char)in[i + 1]);
+			lo = mmhs_smtpcmd_hex((unsigned char)in[i + 2]);
+			if (hi < 0 || lo < 0)
 				return -1;
 			c = hi * 16 + lo;
 			i += 2;
@@ -94,9 +98,9 @@ mta_cmd_xtext_decode(const char *in, size_t inlen, char *out, size_t outlen)
 	return (int)o;
 }
 
-/* mta_cmd_path - "<path>" after "FROM:" or "TO:"; *rest after it */
+/* mmhs_smtpcmd_path - "<path>" after "FROM:" or "TO:"; *rest after it */
 static int
-mta_cmd_path(const char *args, const char *kw, char *path, size_t len,
+mmhs_smtpcmd_path(const char *args, const char *kw, char *path, size_t len,
 	const char **rest, char *reply, size_t rlen)
 {
 	const char *p = args, *end, *at;
@@ -125,7 +129,7 @@ mta_cmd_path(const char *args, const char *kw, char *path, size_t len,
 		}
 	}
 	n = (size_t)(end - p);
-	if (n >= len || n > MTA_CMD_PATH_MAX) {
+	if (n >= len || n > MMHS_SMTPCMD_PATH_MAX) {
 		snprintf(reply, rlen, "501 5.1.7 Address too long");
 		return -1;
 	}
@@ -140,7 +144,8 @@ mta_cmd_path(const char *args, const char *kw, char *path, size_t len,
 	path[n] = '\0';
 	if (n > 0 && ((at = strrchr(path, '@')) == NULL || at == path ||
 	    at[1] == '\0') && strcasecmp(path, "postmaster") != 0) {
-		snprintf(reply, rlen, "501 5.1.3 Address must be local@domain");
+		snprintf(reply, rlen, "501 5.1.3 Address must be "
+		    "local@domain");
 		return -1;
 	}
 	/* RFC 5321 4.1.2: parameters are separated from the path by SP */
@@ -153,9 +158,9 @@ mta_cmd_path(const char *args, const char *kw, char *path, size_t len,
 	return 0;
 }
 
-/* mta_cmd_param - next "KEY[=VALUE]"; 0 at the end, 1, or -1 */
+/* mmhs_smtpcmd_param - next "KEY[=VALUE]"; 0 at the end, 1, or -1 */
 static int
-mta_cmd_param(const char **pp, char *key, size_t klen, const char **val,
+mmhs_smtpcmd_param(const char **pp, char *key, size_t klen, const char **val,
 	size_t *vlen)
 {
 	const char *p = *pp, *s, *eq, *c;
@@ -188,9 +193,9 @@ mta_cmd_param(const char **pp, char *key, size_t klen, const char **val,
 	return 1;
 }
 
-/* mta_cmd_seen - refuse a repeated parameter; bit in *mask */
+/* mmhs_smtpcmd_seen - refuse a repeated parameter; bit in *mask */
 static int
-mta_cmd_seen(unsigned *mask, unsigned bit, const char *key, char *reply,
+mmhs_smtpcmd_seen(unsigned *mask, unsigned bit, const char *key, char *reply,
 	size_t rlen)
 {
 	if (*mask & bit) {
@@ -201,12 +206,12 @@ mta_cmd_seen(unsigned *mask, unsigned bit, const char *key, char *reply,
 	return 0;
 }
 
-/* mta_cmd_mail_param - one MAIL parameter into m */
+/* mmhs_smtpcmd_mail_param - one MAIL parameter into m */
 static int
-mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
-	size_t vlen, unsigned *seen, char *reply, size_t rlen)
+mmhs_smtpcmd_mail_param(struct mmhs_smtpcmd_mail *m, const char *key,
+	const char *val, size_t vlen, unsigned *seen, char *reply, size_t rlen)
 {
-	char	buf[MTA_CMD_XTEXT_MAX + 1], err[128], *end;
+	char	buf[MMHS_SMTPCMD_XTEXT_MAX + 1], err[128], *end;
 
 	if (val != NULL && vlen < sizeof(buf)) {
 		memcpy(buf, val, vlen);
@@ -218,7 +223,7 @@ mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
 		buf[0] = '\0';
 	}
 	if (strcasecmp(key, "SIZE") == 0) {
-		if (mta_cmd_seen(seen, 1, key, reply, rlen) < 0)
+		if (mmhs_smtpcmd_seen(seen, 1, key, reply, rlen) < 0)
 			return -1;
 		if (val == NULL || vlen == 0 || vlen > 20 ||
 		    strspn(buf, "0123456789") != vlen) {
@@ -227,7 +232,7 @@ mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
 		}
 		m->cm_size = strtoul(buf, &end, 10);
 	} else if (strcasecmp(key, "BODY") == 0) {
-		if (mta_cmd_seen(seen, 2, key, reply, rlen) < 0)
+		if (mmhs_smtpcmd_seen(seen, 2, key, reply, rlen) < 0)
 			return -1;
 		if (strcasecmp(buf, "8BITMIME") == 0)
 			m->cm_8bit = 1;
@@ -237,7 +242,7 @@ mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
 			return -1;
 		}
 	} else if (strcasecmp(key, "RET") == 0) {
-		if (mta_cmd_seen(seen, 4, key, reply, rlen) < 0)
+		if (mmhs_smtpcmd_seen(seen, 4, key, reply, rlen) < 0)
 			return -1;
 		if (strcasecmp(buf, "FULL") == 0)
 			m->cm_ret = 1;
@@ -249,18 +254,19 @@ mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
 			return -1;
 		}
 	} else if (strcasecmp(key, "ENVID") == 0) {
-		if (mta_cmd_seen(seen, 8, key, reply, rlen) < 0)
+		if (mmhs_smtpcmd_seen(seen, 8, key, reply, rlen) < 0)
 			return -1;
-		if (val == NULL || vlen == 0 || mta_cmd_xtext_decode(val, vlen,
-		    m->cm_envid, sizeof(m->cm_envid)) < 0) {
+		if (val == NULL || vlen == 0 ||
+		    mmhs_smtpcmd_xtext_decode(val, vlen, m->cm_envid,
+		    sizeof(m->cm_envid)) < 0) {
 			snprintf(reply, rlen, "501 5.5.4 ENVID is not valid "
 			    "xtext of at most %d characters",
-			    MTA_CMD_ENVID_MAX);
+			    MMHS_SMTPCMD_ENVID_MAX);
 			return -1;
 		}
 		m->cm_has_envid = 1;
 	} else if (strcasecmp(key, "MT-PRIORITY") == 0) {
-		if (mta_cmd_seen(seen, 16, key, reply, rlen) < 0) {
+		if (mmhs_smtpcmd_seen(seen, 16, key, reply, rlen) < 0) {
 			/* RFC 6710 4.1: a repeated MT-PRIORITY is 5.5.2 */
 			snprintf(reply, rlen, "501 5.5.2 Duplicate "
 			    "MT-PRIORITY parameter");
@@ -268,15 +274,16 @@ mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
 		}
 		if (mmhs_precedence_parse_mt_priority(buf, &m->cm_mt, err,
 		    sizeof(err)) < 0) {
-			snprintf(reply, rlen, "501 5.5.2 MT-PRIORITY: %s", err);
+			snprintf(reply, rlen, "501 5.5.2 MT-PRIORITY: %s",
+			    err);
 			return -1;
 		}
 	} else if (strcasecmp(key, "AUTH") == 0) {
 		/* RFC 4954 5: accepted, not trusted, not passed on */
-		if (mta_cmd_seen(seen, 32, key, reply, rlen) < 0)
+		if (mmhs_smtpcmd_seen(seen, 32, key, reply, rlen) < 0)
 			return -1;
 		if (val == NULL || (strcmp(buf, "<>") != 0 &&
-		    (vlen == 0 || mta_cmd_xtext_decode(val, vlen, buf,
+		    (vlen == 0 || mmhs_smtpcmd_xtext_decode(val, vlen, buf,
 		    sizeof(buf)) < 0))) {
 			snprintf(reply, rlen, "501 5.5.4 AUTH must be <> or "
 			    "xtext");
@@ -290,9 +297,9 @@ mta_cmd_mail_param(struct mta_cmd_mail *m, const char *key, const char *val,
 	return 0;
 }
 
-/* mta_cmd_mail - MAIL FROM:<path> [params] */
+/* mmhs_smtpcmd_mail - MAIL FROM:<path> [params] */
 int
-mta_cmd_mail(const char *args, struct mta_cmd_mail *m, char *reply,
+mmhs_smtpcmd_mail(const char *args, struct mmhs_smtpcmd_mail *m, char *reply,
 	size_t len)
 {
 	const char *rest, *val;
@@ -302,17 +309,17 @@ mta_cmd_mail(const char *args, struct mta_cmd_mail *m, char *reply,
 	int	rc;
 
 	memset(m, 0, sizeof(*m));
-	m->cm_mt = MTA_CMD_NO_MT;
-	if (mta_cmd_path(args, "FROM:", m->cm_path, sizeof(m->cm_path),
+	m->cm_mt = MMHS_SMTPCMD_NO_MT;
+	if (mmhs_smtpcmd_path(args, "FROM:", m->cm_path, sizeof(m->cm_path),
 	    &rest, reply, len) < 0)
 		return -1;
 	if (strcasecmp(m->cm_path, "postmaster") == 0) {
 		snprintf(reply, len, "501 5.1.7 Bad sender address");
 		return -1;
 	}
-	while ((rc = mta_cmd_param(&rest, key, sizeof(key), &val,
+	while ((rc = mmhs_smtpcmd_param(&rest, key, sizeof(key), &val,
 	    &vlen)) > 0)
-		if (mta_cmd_mail_param(m, key, val, vlen, &seen, reply,
+		if (mmhs_smtpcmd_mail_param(m, key, val, vlen, &seen, reply,
 		    len) < 0)
 			return -1;
 	if (rc < 0) {
@@ -322,9 +329,9 @@ mta_cmd_mail(const char *args, struct mta_cmd_mail *m, char *reply,
 	return 0;
 }
 
-/* mta_cmd_notify - NEVER, or a list of SUCCESS, FAILURE, DELAY */
+/* mmhs_smtpcmd_notify - NEVER, or a list of SUCCESS, FAILURE, DELAY */
 static int
-mta_cmd_notify(const char *val, size_t vlen, unsigned *notify)
+mmhs_smtpcmd_notify(const char *val, size_t vlen, unsigned *notify)
 {
 	const char *p = val, *end = val + vlen, *c;
 	size_t	n;
@@ -354,9 +361,9 @@ mta_cmd_notify(const char *val, size_t vlen, unsigned *notify)
 	return 0;
 }
 
-/* mta_cmd_orcpt - "addr-type;xtext" into "addr-type;decoded" */
+/* mmhs_smtpcmd_orcpt - "addr-type;xtext" into "addr-type;decoded" */
 static int
-mta_cmd_orcpt(const char *val, size_t vlen, char *out, size_t outlen)
+mmhs_smtpcmd_orcpt(const char *val, size_t vlen, char *out, size_t outlen)
 {
 	const char *semi;
 	size_t	tlen, i;
@@ -372,13 +379,13 @@ mta_cmd_orcpt(const char *val, size_t vlen, char *out, size_t outlen)
 	memcpy(out, val, tlen + 1);
 	if (semi + 1 == val + vlen)
 		return -1;
-	return mta_cmd_xtext_decode(semi + 1, vlen - tlen - 1, out + tlen + 1,
-	    outlen - tlen - 1) < 0 ? -1 : 0;
+	return mmhs_smtpcmd_xtext_decode(semi + 1, vlen - tlen - 1,
+	    out + tlen + 1, outlen - tlen - 1) < 0 ? -1 : 0;
 }
 
-/* mta_cmd_rcpt - RCPT TO:<path> [params] */
+/* mmhs_smtpcmd_rcpt - RCPT TO:<path> [params] */
 int
-mta_cmd_rcpt(const char *args, struct mta_cmd_rcpt *r, char *reply,
+mmhs_smtpcmd_rcpt(const char *args, struct mmhs_smtpcmd_rcpt *r, char *reply,
 	size_t len)
 {
 	const char *rest, *val;
@@ -388,28 +395,28 @@ mta_cmd_rcpt(const char *args, struct mta_cmd_rcpt *r, char *reply,
 	int	rc;
 
 	memset(r, 0, sizeof(*r));
-	if (mta_cmd_path(args, "TO:", r->cr_path, sizeof(r->cr_path), &rest,
-	    reply, len) < 0)
+	if (mmhs_smtpcmd_path(args, "TO:", r->cr_path, sizeof(r->cr_path),
+	    &rest, reply, len) < 0)
 		return -1;
 	if (r->cr_path[0] == '\0') {
 		snprintf(reply, len, "501 5.1.3 Empty recipient address");
 		return -1;
 	}
-	while ((rc = mta_cmd_param(&rest, key, sizeof(key), &val,
+	while ((rc = mmhs_smtpcmd_param(&rest, key, sizeof(key), &val,
 	    &vlen)) > 0) {
 		if (strcasecmp(key, "NOTIFY") == 0) {
-			if (mta_cmd_seen(&seen, 1, key, reply, len) < 0)
+			if (mmhs_smtpcmd_seen(&seen, 1, key, reply, len) < 0)
 				return -1;
-			if (val == NULL || mta_cmd_notify(val, vlen,
+			if (val == NULL || mmhs_smtpcmd_notify(val, vlen,
 			    &r->cr_notify) < 0) {
-				snprintf(reply, len, "501 5.5.4 NOTIFY must be "
-				    "NEVER or SUCCESS,FAILURE,DELAY");
+				snprintf(reply, len, "501 5.5.4 NOTIFY must "
+				    "be NEVER or SUCCESS,FAILURE,DELAY");
 				return -1;
 			}
 		} else if (strcasecmp(key, "ORCPT") == 0) {
-			if (mta_cmd_seen(&seen, 2, key, reply, len) < 0)
+			if (mmhs_smtpcmd_seen(&seen, 2, key, reply, len) < 0)
 				return -1;
-			if (mta_cmd_orcpt(val, vlen, r->cr_orcpt,
+			if (mmhs_smtpcmd_orcpt(val, vlen, r->cr_orcpt,
 			    sizeof(r->cr_orcpt)) < 0) {
 				snprintf(reply, len, "501 5.5.4 ORCPT must be "
 				    "addr-type;xtext");

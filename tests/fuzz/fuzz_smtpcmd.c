@@ -1,15 +1,15 @@
-/* fuzz_mta_cmd.c - libFuzzer target for the SMTP command parser
- * fuzz-sources: agents/mta/mta_cmd.c lib/mmhs_precedence.c lib/mmhs_text.c
+/* fuzz_smtpcmd.c - libFuzzer target for the SMTP command parser
+ * fuzz-sources: lib/mmhs_smtpcmd.c lib/mmhs_precedence.c lib/mmhs_text.c
  *
- * Purpose: arbitrary bytes (cut at the first NUL and at MTA_CMD_LINE_MAX,
- * as the session cuts a line) as a command line for mta_cmd_verb(), and
- * its arguments and the whole line for mta_cmd_mail() and
- * mta_cmd_rcpt(); the raw bytes for mta_cmd_xtext_decode().
+ * Purpose: arbitrary bytes (cut at the first NUL and at MMHS_SMTPCMD_LINE_MAX,
+ * as the session cuts a line) as a command line for mmhs_smtpcmd_verb(), and
+ * its arguments and the whole line for mmhs_smtpcmd_mail() and
+ * mmhs_smtpcmd_rcpt(); the raw bytes for mmhs_smtpcmd_xtext_decode().
  * Properties: an accepted MAIL or RCPT has a path of at most
- * MTA_CMD_PATH_MAX printable octets, parameter values in their ranges
+ * MMHS_SMTPCMD_PATH_MAX printable octets, parameter values in their ranges
  * (MT-PRIORITY -9..9, RET 0..2, NOTIFY NEVER alone, ORCPT "type;..."),
  * decoded xtext without control octets; a refusal is a 501 or 555 reply
- * with an enhanced code, shorter than MTA_CMD_REPLY_MAX and printable.
+ * with an enhanced code, shorter than MMHS_SMTPCMD_REPLY_MAX and printable.
  * Interface: libFuzzer's.
  * Error behaviour: a broken property aborts.
  */
@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "mmhs_queue.h"
-#include "../../agents/mta/mta_cmd.h"
+#include "mmhs_smtpcmd.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 fuzz_fail(const char *what, const char *input)
 {
-	fprintf(stderr, "fuzz_mta_cmd: %s\ninput: %s\n", what, input);
+	fprintf(stderr, "fuzz_smtpcmd: %s\ninput: %s\n", what, input);
 	abort();
 }
 
@@ -47,9 +47,9 @@ fuzz_printable(const char *s)
 static void
 fuzz_reply(const char *input, const char *reply)
 {
-	size_t	n = strnlen(reply, MTA_CMD_REPLY_MAX);
+	size_t	n = strnlen(reply, MMHS_SMTPCMD_REPLY_MAX);
 
-	if (n >= MTA_CMD_REPLY_MAX || n < 10)
+	if (n >= MMHS_SMTPCMD_REPLY_MAX || n < 10)
 		fuzz_fail("reply length", input);
 	if ((strncmp(reply, "501 5.", 6) != 0 &&
 	    strncmp(reply, "555 5.", 6) != 0) || !fuzz_printable(reply))
@@ -60,7 +60,7 @@ fuzz_reply(const char *input, const char *reply)
 static void
 fuzz_path(const char *input, const char *path)
 {
-	if (strlen(path) > MTA_CMD_PATH_MAX || !fuzz_printable(path) ||
+	if (strlen(path) > MMHS_SMTPCMD_PATH_MAX || !fuzz_printable(path) ||
 	    strchr(path, ' ') != NULL || strchr(path, '<') != NULL ||
 	    strchr(path, '>') != NULL)
 		fuzz_fail("bad accepted path", input);
@@ -70,19 +70,19 @@ fuzz_path(const char *input, const char *path)
 static void
 fuzz_mail(const char *input, const char *args)
 {
-	struct mta_cmd_mail m;
-	char	reply[MTA_CMD_REPLY_MAX];
+	struct mmhs_smtpcmd_mail m;
+	char	reply[MMHS_SMTPCMD_REPLY_MAX];
 
-	if (mta_cmd_mail(args, &m, reply, sizeof(reply)) < 0) {
+	if (mmhs_smtpcmd_mail(args, &m, reply, sizeof(reply)) < 0) {
 		fuzz_reply(input, reply);
 		return;
 	}
 	fuzz_path(input, m.cm_path);
 	if (m.cm_ret < 0 || m.cm_ret > 2 || (m.cm_8bit != 0 && m.cm_8bit != 1))
 		fuzz_fail("RET or BODY out of range", input);
-	if (m.cm_mt != MTA_CMD_NO_MT && (m.cm_mt < -9 || m.cm_mt > 9))
+	if (m.cm_mt != MMHS_SMTPCMD_NO_MT && (m.cm_mt < -9 || m.cm_mt > 9))
 		fuzz_fail("MT-PRIORITY out of range", input);
-	if (strlen(m.cm_envid) > MTA_CMD_ENVID_MAX ||
+	if (strlen(m.cm_envid) > MMHS_SMTPCMD_ENVID_MAX ||
 	    (!m.cm_has_envid && m.cm_envid[0] != '\0') ||
 	    (m.cm_has_envid && m.cm_envid[0] == '\0'))
 		fuzz_fail("bad ENVID", input);
@@ -95,12 +95,12 @@ fuzz_mail(const char *input, const char *args)
 static void
 fuzz_rcpt(const char *input, const char *args)
 {
-	struct mta_cmd_rcpt r;
-	char	reply[MTA_CMD_REPLY_MAX];
+	struct mmhs_smtpcmd_rcpt r;
+	char	reply[MMHS_SMTPCMD_REPLY_MAX];
 	unsigned all = MMHS_NOTIFY_SUCCESS | MMHS_NOTIFY_FAILURE |
 	    MMHS_NOTIFY_DELAY;
 
-	if (mta_cmd_rcpt(args, &r, reply, sizeof(reply)) < 0) {
+	if (mmhs_smtpcmd_rcpt(args, &r, reply, sizeof(reply)) < 0) {
 		fuzz_reply(input, reply);
 		return;
 	}
@@ -118,23 +118,26 @@ fuzz_rcpt(const char *input, const char *args)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char	line[MTA_CMD_LINE_MAX + 1], out[MTA_CMD_XTEXT_MAX + 1];
+	char	line[MMHS_SMTPCMD_LINE_MAX + 1];
+	char	out[MMHS_SMTPCMD_XTEXT_MAX + 1];
 	const char *args;
-	size_t	n = size < MTA_CMD_LINE_MAX ? size : MTA_CMD_LINE_MAX;
+	size_t	n = size < MMHS_SMTPCMD_LINE_MAX ? size :
+	    MMHS_SMTPCMD_LINE_MAX;
 	int	rc;
 
 	memcpy(line, data, n);
 	line[n] = '\0';
-	switch (mta_cmd_verb(line, &args)) {
-	case MTA_CMD_MAIL:	fuzz_mail(line, args); break;
-	case MTA_CMD_RCPT:	fuzz_rcpt(line, args); break;
+	switch (mmhs_smtpcmd_verb(line, &args)) {
+	case MMHS_SMTPCMD_MAIL:	fuzz_mail(line, args); break;
+	case MMHS_SMTPCMD_RCPT:	fuzz_rcpt(line, args); break;
 	default:		break;
 	}
 	if (args < line || args > line + strlen(line))
 		fuzz_fail("args outside the line", line);
 	fuzz_mail(line, line);
 	fuzz_rcpt(line, line);
-	rc = mta_cmd_xtext_decode((const char *)data, size, out, sizeof(out));
+	rc = mmhs_smtpcmd_xtext_decode((const char *)data, size, out,
+	    sizeof(out));
 	if (rc > (int)size || (rc >= 0 && (size_t)rc != strlen(out)))
 		fuzz_fail("xtext length", line);
 	return 0;
