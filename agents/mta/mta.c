@@ -55,14 +55,16 @@ static const char *const mta_cache_attrs[] = {
 	"objectClass", "cn", "mail", "uid", "roleOccupant", "member",
 	"mmhsAgentType", "mmhsListen", "mmhsPeer", "mmhsLimit", "mmhsSite",
 	"mailDomains", "mhs-or-addresses", "mmhsRouteMatch", "mmhsNextHop",
-	"mmhsRoutePrecedence", "mmhsDomainCeiling", "description", NULL
+	"mmhsRoutePrecedence", "mmhsDomainCeiling", "description",
+	"mmhsArchive", "mmhsArchiveSubject", "mmhsRetentionDays", NULL
 };
 static const char *const mta_cache_index[] = {
 	"mail", "uid", "roleOccupant", "mmhsRouteMatch", "mmhsAgentType",
 	"mmhsNextHop", "mhs-or-addresses", NULL
 };
 #define MTA_CACHE_FILTER "(|(objectClass=mmhsAgent)(objectClass=mmhsRoute)" \
-	"(objectClass=mmhsSite)(mail=*)(uid=*)(roleOccupant=*))"
+	"(objectClass=mmhsSite)(objectClass=mmhsArchivePolicy)(mail=*)" \
+	"(uid=*)(roleOccupant=*))"
 
 /* mta_ldap_uris - the -H list, for parts that bind on their own */
 const char *

@@ -106,4 +106,11 @@ const char *mta_routes_scope(const struct mta_routes *r);
 /* A DN LDAPv3-normalised and lower-cased (free with mmhs_free). */
 char	*mta_dn_norm(const char *dn);
 
+/*
+ * mta_archive.c: mmhs_queue_put_async(), with the archive agents of the
+ * archive policies that cover the envelope added as recipients.
+ */
+int	mta_archive_put_async(struct mta *m, const struct mmhs_queue_env *env,
+	    const void *data, size_t len, mmhs_queue_cb cb, void *arg);
+
 #endif

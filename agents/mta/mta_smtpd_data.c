@@ -223,7 +223,7 @@ mta_data_commit(struct mta_sess *s)
 	start = mta_data_received(s, mt, txid);
 	s->s_busy = 1;
 	bufferevent_disable(s->s_bev, EV_READ);
-	rc = mmhs_queue_put_async(m->m_queue, &env, start,
+	rc = mta_archive_put_async(m, &env, start,
 	    (size_t)(s->s_data + s->s_datalen - start), mta_data_committed,
 	    s);
 	if (rc < 0) {
