@@ -290,9 +290,9 @@ agent_wait_self(struct mmhs_agent *ag, int timeout_s)
 	}
 }
 
-/* agent_background - fork; the parent exits 0 when the child is ready */
-static int
-agent_background(void)
+/* mmhs_agent_background - fork; the parent exits 0 when the child is ready */
+int
+mmhs_agent_background(void)
 {
 	int	fds[2];
 	char	c;
@@ -320,7 +320,7 @@ mmhs_agent_start(struct mmhs_agent *ag, mmhs_dircache_change_fn on_change,
 	 * a connection must give EPIPE, not kill the agent. */
 	signal(SIGPIPE, SIG_IGN);
 	if (!ag->ag_foreground)
-		ready = agent_background();	/* before any thread runs */
+		ready = mmhs_agent_background();	/* before any thread runs */
 	if ((ag->ag_track = mmhs_track_open(ag->ag_name,
 	    ag->ag_track_path)) == NULL)
 		mmhs_fatal("tracking log %s: %m", ag->ag_track_path ?

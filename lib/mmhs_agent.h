@@ -120,6 +120,11 @@ int	mmhs_label_from_marking(const struct mmhs_policy *p,
 int	mmhs_agent_status(struct mmhs_agent *ag, const char *status,
 	    const char *last_error, long queue_depth);
 
+/* Forks into the background (new session) before any thread starts;
+ * the parent exits 0 once the child writes one byte to the descriptor
+ * returned (it is ready), 1 if the child dies first. */
+int	mmhs_agent_background(void);
+
 /* Sleeps until SIGTERM/SIGINT is seen; for agents that have no loop. */
 int	mmhs_agent_stopping(void);
 void	mmhs_agent_signals(void);

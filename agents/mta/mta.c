@@ -35,6 +35,7 @@
 #include <event2/thread.h>
 #include <ldap.h>
 
+#include "mmhs_agent.h"
 #include "mmhs_alloc.h"
 #include "mmhs_log.h"
 #include "mta_smtpd.h"
@@ -256,25 +257,6 @@ mta_read_pw(const char *path)
 	return mmhs_strdup(buf);
 }
 
-/* mta_background - fork; the parent exits 0 when the child is ready */
-static int
-mta_background(void)
-{
-	int	fds[2];
-	char	c;
-	pid_t	pid;
-
-	if (pipe(fds) < 0 || (pid = fork()) < 0)
-		mmhs_fatal("cannot go to the background: %m");
-	if (pid > 0) {
-		close(fds[1]);
-		_exit(read(fds[0], &c, 1) == 1 ? 0 : 1);
-	}
-	close(fds[0]);
-	(void) setsid();
-	return fds[1];
-}
-
 /* mta_pidfile - SPOOL/mmhs-mta.pid */
 static void
 mta_pidfile(const char *path)
@@ -354,7 +336,7 @@ main(int argc, char **argv)
 		mmhs_fatal("%s: %m", m.m_spool);
 	signal(SIGPIPE, SIG_IGN);
 	if (!fg)
-		ready = mta_background();
+		ready = mmhs_agent_background();
 
 	/* Threads (the cache, queue commits) may wake the loop. */
 	if (evthread_use_pthreads() < 0 || (m.m_base = event_base_new()) ==
