@@ -37,7 +37,7 @@
 
 #define AGENT_URIS_MAX		8
 #define AGENT_WAIT_REPORT_S	15	/* say why the start takes long */
-#define AGENT_OPTS		"H:D:w:y:c:b:t:f"
+#define AGENT_OPTS		"H:D:w:y:c:b:t:k:f"
 
 /* Attributes agents look entries up by (see mmhs_agent.h). */
 const char *const mmhs_agent_index[] = {
@@ -91,7 +91,7 @@ agent_usage(const char *name, const char *usage_extra)
 {
 	mmhs_fatal("usage: mmhs-%s -H URI[,URI...] -D own-agent-DN "
 	    "(-w password | -y file) -c cachedir [-b base] [-t tracklog] "
-	    "[-f]%s%s", name, usage_extra != NULL && *usage_extra ? " " : "",
+	    "[-k keydir] [-f]%s%s", name, usage_extra != NULL && *usage_extra ? " " : "",
 	    usage_extra != NULL ? usage_extra : "");
 }
 
@@ -130,6 +130,7 @@ mmhs_agent_args(struct mmhs_agent *ag, const char *name, int argc,
 		case 'c': agent_set(&ag->ag_cache_dir, optarg); break;
 		case 'b': agent_set(&ag->ag_base, optarg); break;
 		case 't': agent_set(&ag->ag_track_path, optarg); break;
+		case 'k': agent_set(&ag->ag_key_dir, optarg); break;
 		case 'f': ag->ag_foreground = 1; break;
 		case '?':
 		case ':':
@@ -361,6 +362,7 @@ mmhs_agent_stop(struct mmhs_agent *ag)
 	mmhs_free(ag->ag_base);
 	mmhs_free(ag->ag_cache_dir);
 	mmhs_free(ag->ag_track_path);
+	mmhs_free(ag->ag_key_dir);
 	memset(ag, 0, sizeof(*ag));
 }
 

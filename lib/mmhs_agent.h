@@ -11,7 +11,7 @@
  * An agent is started with a bootstrap only (doc/architecture.md):
  *
  *	mmhs-<agent> -H URIs -D own-DN (-w pw | -y pwfile) -c cachedir
- *	    [-b base] [-t tracklog] [-f] [agent options]
+ *	    [-b base] [-t tracklog] [-k keydir] [-f] [agent options]
  *
  * and takes everything else from its own entry and the rest of the
  * directory through one mmhs_dircache of the whole base (default: the
@@ -42,6 +42,8 @@ struct mmhs_agent {
 	char   *ag_base;		/* -b or the root DSE's naming context */
 	char   *ag_cache_dir;		/* -c */
 	char   *ag_track_path;		/* -t, NULL: standard error */
+	char   *ag_key_dir;		/* -k, private keys (mmhs_pki.h);
+					 * NULL: the agent has none */
 	int	ag_foreground;		/* -f */
 	mmhs_dircache_t *ag_cache;
 	struct mmhs_track *ag_track;
