@@ -2,7 +2,8 @@
  *
  * SYNOPSIS
  *	mmhs-mta -H URI[,URI...] -D own-agent-DN (-w password | -y file)
- *	    -s spooldir [-t tracklog] [-b base] [-C cert -K key] [-f]
+ *	    -s spooldir [-t tracklog] [-b base] [-C cert -K key] [-k keydir]
+ *	    [-f]
  *
  * DESCRIPTION
  *	Starts with a bootstrap only and takes the rest from the directory,
@@ -13,8 +14,12 @@
  *	queue (SPOOL/queue); the tracking log gets one line per event.
  *	Without -f it goes to the background once its ports are open.  The
  *	process id is in SPOOL/mmhs-mta.pid; SIGTERM stops it cleanly
- *	(messages being received are committed and answered first).  See
- *	doc/mmhs-mta.8.
+ *	(messages being received are committed and answered first).
+ *	Authenticated submissions are checked against the security policy
+ *	(labels, signatures, clearances) and next hops with a domain
+ *	ceiling get only what it dominates (mta_sec.h).  -k is accepted as
+ *	every agent takes it; the MTA opens no enveloped layer and uses no
+ *	private key.  See doc/mmhs-mta.8.
  *
  * EXIT STATUS
  *	0 after SIGTERM; 1 with a message when it cannot start.
@@ -57,15 +62,24 @@ static const char *const mta_cache_attrs[] = {
 	"mmhsAgentType", "mmhsListen", "mmhsPeer", "mmhsLimit", "mmhsSite",
 	"mailDomains", "mhs-or-addresses", "mmhsRouteMatch", "mmhsNextHop",
 	"mmhsRoutePrecedence", "mmhsDomainCeiling", "description",
-	"mmhsArchive", "mmhsArchiveSubject", "mmhsRetentionDays", NULL
+	"mmhsArchive", "mmhsArchiveSubject", "mmhsRetentionDays",
+	/* security (mta_sec.c): policies, clearances, the PKI; the
+	 * ";binary" values come with their attribute type */
+	"mmhsPolicyId", "mmhsClassificationDef", "mmhsCategoryDef",
+	"mmhsLabelEquivalence", "mmhsRequireSignature",
+	"mmhsRequireEncryption", "mmhsRequireLabel", "mmhsTrustedCA",
+	"mmhsClearance", "userCertificate", "userSMIMECertificate",
+	"cACertificate", "certificateRevocationList",
+	"authorityRevocationList", NULL
 };
 static const char *const mta_cache_index[] = {
 	"mail", "uid", "roleOccupant", "mmhsRouteMatch", "mmhsAgentType",
-	"mmhsNextHop", "mhs-or-addresses", NULL
+	"mmhsNextHop", "mhs-or-addresses", "mmhsPolicyId", NULL
 };
 #define MTA_CACHE_FILTER "(|(objectClass=mmhsAgent)(objectClass=mmhsRoute)" \
 	"(objectClass=mmhsSite)(objectClass=mmhsArchivePolicy)(mail=*)" \
-	"(uid=*)(roleOccupant=*))"
+	"(uid=*)(roleOccupant=*)(objectClass=mmhsSecurityPolicy)" \
+	"(cACertificate=*))"
 
 /* mta_ldap_uris - the -H list, for parts that bind on their own */
 const char *
@@ -281,7 +295,7 @@ mta_usage(void)
 {
 	mmhs_fatal("usage: mmhs-mta -H URI[,URI...] -D own-agent-DN "
 	    "(-w password | -y file) -s spooldir [-t tracklog] [-b base] "
-	    "[-C cert -K key] [-f]");
+	    "[-C cert -K key] [-k keydir] [-f]");
 }
 
 /* mta_open_stores - queue and tracking log */
@@ -313,7 +327,7 @@ main(int argc, char **argv)
 	int	ch, fg = 0, ready = -1;
 
 	mmhs_log_open("mmhs-mta", 0);
-	while ((ch = getopt(argc, argv, "H:D:w:y:s:t:b:C:K:f")) != -1) {
+	while ((ch = getopt(argc, argv, "H:D:w:y:s:t:b:C:K:k:f")) != -1) {
 		switch (ch) {
 		case 'H': mta_uris = optarg; break;
 		case 'D': dn = optarg; break;
@@ -324,6 +338,7 @@ main(int argc, char **argv)
 		case 'b': base = optarg; break;
 		case 'C': mta_tls_cert_file = optarg; break;
 		case 'K': mta_tls_key_file = optarg; break;
+		case 'k': break;	/* no keys needed: see above */
 		case 'f': fg = 1; break;
 		default: mta_usage();
 		}

@@ -112,6 +112,7 @@ mtd_msg_free(struct mtd *d, struct mtd_msg *m)
 		mmhs_free(m->m_rhop[i]);
 	mmhs_free(m->m_rhop);
 	mmhs_free(m->m_rkind);
+	mtd_sec_free(m);
 	mmhs_free(m->m_res);
 	mmhs_free(m->m_data);
 	mmhs_free(m->m_msgid);
@@ -167,26 +168,38 @@ mtd_has_8bit(const unsigned char *p, size_t len)
 	return 0;
 }
 
+/* mtd_msg_load - read m's content if it is not in memory yet; 0, or
+ * -1 with a 451 reply in text */
+int
+mtd_msg_load(struct mtd *d, struct mtd_msg *m, char *text, size_t len)
+{
+	int	rc;
+
+	if (m->m_data != NULL)
+		return 0;
+	rc = mmhs_queue_content(d->d_mta->m_queue, m->m_id, &m->m_data,
+	    &m->m_len);
+	if (rc != 0) {
+		m->m_data = NULL;
+		snprintf(text, len, "451 4.3.0 queue read error: %s",
+		    mmhs_queue_strerror(rc));
+		mmhs_warn("%s: %s", m->m_id, text);
+		return -1;
+	}
+	m->m_8bit = mtd_has_8bit(m->m_data, m->m_len);
+	return 0;
+}
+
 /* mtd_job_start - load what a job needs to be sent; -1: failed here */
 int
 mtd_job_start(struct mtd *d, struct mtd_job *j)
 {
 	struct mtd_msg *m = j->j_msg;
 	char	text[MTD_REPLY_MAX];
-	int	rc;
 
-	if (m->m_data == NULL) {
-		rc = mmhs_queue_content(d->d_mta->m_queue, m->m_id,
-		    &m->m_data, &m->m_len);
-		if (rc != 0) {
-			m->m_data = NULL;
-			snprintf(text, sizeof(text), "451 4.3.0 queue read "
-			    "error: %s", mmhs_queue_strerror(rc));
-			mmhs_warn("%s: %s", m->m_id, text);
-			mtd_job_local_fail(d, j, 451, text);
-			return -1;
-		}
-		m->m_8bit = mtd_has_8bit(m->m_data, m->m_len);
+	if (mtd_msg_load(d, m, text, sizeof(text)) != 0) {
+		mtd_job_local_fail(d, j, 451, text);
+		return -1;
 	}
 	m->m_started++;
 	return 0;

@@ -13,6 +13,8 @@
  *	mta_client.c		one SMTP/LMTP client connection
  *	mta_dsn.c		DSN text through lib/mmhs_dsn into memory;
  *				status and xtext helpers
+ *	mta_deliver_sec.c	next hops with a domain ceiling get only
+ *				the labels it dominates
  * Routes come from mta_route.c (mta_routes_build), rebuilt when
  * mta_dir_generation() moves.
  *
@@ -31,6 +33,7 @@
 
 #include "mta.h"
 #include "mmhs_route.h"
+#include "mmhs_secmsg.h"
 
 /* Bounds and defaults (style rule 10). */
 /* Messages leased at once.  Small on purpose: mmhs_queue_next_ready()
@@ -75,6 +78,9 @@ struct mtd_msg {
 	struct mtd_result *m_res;	/* per recipient of m_env */
 	char	**m_rhop;	/* per recipient: hop that answered */
 	unsigned char *m_rkind;		/* per recipient: MTD_K_* */
+	struct mmhs_secmsg *m_sec;	/* label, once a hop asked */
+	int	m_sec_rc;		/* 0, or -1: unreadable (m_sec_why) */
+	char	*m_sec_why;
 };
 
 /* How a recipient's result came (for tracking and success DSNs). */
@@ -192,12 +198,24 @@ void	mtd_job_free(struct mtd_job *j);
 void	mtd_job_local_fail(struct mtd *d, struct mtd_job *j, int code,
 	    const char *text);
 int	mtd_job_start(struct mtd *d, struct mtd_job *j);
+int	mtd_msg_load(struct mtd *d, struct mtd_msg *m, char *text,
+	    size_t len);
 
 /* mta_deliver_done.c */
 void	mtd_done_message(struct mtd *d, struct mtd_msg *m);
 void	mtd_track(struct mtd *d, const struct mtd_msg *m, size_t rcpt,
 	    const char *event, const char *hop, const char *result);
 void	mtd_conf_reload(struct mtd *d);
+
+/* mta_deliver_sec.c: 0 when the job's current hop may carry its
+ * message, else the reply code of its local failure and the text */
+int	mtd_sec_hop(struct mtd *d, struct mtd_job *j, char *text, size_t len);
+void	mtd_sec_free(struct mtd_msg *m);
+
+/* mta_deliver_sec.c: 0 when the job's current hop may carry its
+ * message, else the reply code of its local failure and the text */
+int	mtd_sec_hop(struct mtd *d, struct mtd_job *j, char *text, size_t len);
+void	mtd_sec_free(struct mtd_msg *m);
 
 /* mta_deliver_rm.c */
 void	mtd_rm_start(struct mtd *d);

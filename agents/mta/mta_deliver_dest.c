@@ -240,6 +240,7 @@ mtd_dest_add(struct mtd *d, struct mtd_job *j)
 {
 	struct mtd_dest *t;
 	char	text[MTD_REPLY_MAX + 32];
+	int	code;
 
 	for (;;) {
 		t = mtd_dest_get(d, j->j_hops[j->j_hop]);
@@ -251,6 +252,10 @@ mtd_dest_add(struct mtd *d, struct mtd_job *j)
 			return;
 		}
 		j->j_hop++;
+	}
+	if ((code = mtd_sec_hop(d, j, text, sizeof(text))) != 0) {
+		mtd_job_local_fail(d, j, code, text);
+		return;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &j->j_queued);
 	TAILQ_INSERT_TAIL(&t->d_jobs[j->j_prec], j, j_link);

@@ -5,6 +5,8 @@
  *			Received: field, the durable commit, the 250
  * mta_smtpd_policy.c	who may send what where: peers, sender rules
  *			of authenticated users, relay decision by route
+ * mta_smtpd_sec.c	labels and signatures of authenticated
+ *			submissions (over mta_sec.c)
  * mta_tls.c	STARTTLS (OpenSSL through libevent's filter)
  * mta_auth.c	AUTH PLAIN and LOGIN (Cyrus SASL, password checked by
  *			an LDAP simple bind as the user's entry)
@@ -134,6 +136,12 @@ int	mta_policy_sender(struct mta_smtpd *d, struct mta_sess *s,
 	    const char *sender, char *reply, size_t len);
 int	mta_policy_rcpt(struct mta_smtpd *d, struct mta_sess *s,
 	    const char *rcpt, char *reply, size_t len);
+int	mta_policy_may_use(struct mta_smtpd *d, const char *dn,
+	    const char *addr);
+
+/* mta_smtpd_sec.c: 0 to queue, -1 refused (a one-line reply in reply) */
+#define MTA_SMTPD_SEC_REPLY_MAX	510	/* RFC 5321 4.5.3.1.5, without CRLF */
+int	mta_smtpd_sec_check(struct mta_sess *s, char *reply, size_t len);
 
 /* mta_tls.c */
 SSL_CTX	*mta_tls_ctx(const char *cert, const char *key, const char *spool);

@@ -17,6 +17,10 @@
  * untrusted senders"); the value kept in the envelope for onward relay
  * is the one after that policy.
  *
+ * An authenticated submission is then judged by mta_smtpd_sec.c
+ * (labels, signatures, clearance) and refused there with its reason,
+ * before anything is queued.
+ *
  * The commit is mmhs_queue_put_async(); its completion may run in any
  * thread that commits, so it only hands the result to the loop
  * (d_done_ev), which answers 250 with the queue id, writes the
@@ -244,6 +248,8 @@ mta_data_commit(struct mta_sess *s)
 int
 mta_smtpd_data_line(struct mta_sess *s, const char *line, size_t len)
 {
+	char	reply[MTA_SMTPD_SEC_REPLY_MAX + 1];
+
 	if (len == 1 && line[0] == '.') {
 		if (!s->s_hdr_done && s->s_parser != NULL &&
 		    mmhs_msg_finish(s->s_parser) < 0 &&
@@ -258,6 +264,9 @@ mta_smtpd_data_line(struct mta_sess *s, const char *line, size_t len)
 			mta_smtpd_reset(s);
 		} else if (s->s_data_err[0] != '\0') {
 			mta_smtpd_reply(s, "%s", s->s_data_err);
+			mta_smtpd_reset(s);
+		} else if (mta_smtpd_sec_check(s, reply, sizeof(reply)) < 0) {
+			mta_smtpd_reply(s, "%s", reply);
 			mta_smtpd_reset(s);
 		} else {
 			mta_data_commit(s);

@@ -105,25 +105,33 @@ mta_policy_role_cb(void *arg, const mmhs_dircache_entry_t *e)
 	return pr->pr_ok;
 }
 
+/* mta_policy_may_use - 1 when the entry dn may use address addr: a
+ * mail value of its own or of a role it occupies */
+int
+mta_policy_may_use(struct mta_smtpd *d, const char *dn, const char *addr)
+{
+	struct mta_policy_role pr = { addr, 0 };
+	mmhs_dircache_entry_t *e;
+
+	if (dn == NULL || *addr == '\0')
+		return 0;
+	if ((e = mmhs_dircache_by_dn(d->d_m->m_cache, dn)) != NULL) {
+		pr.pr_ok = mta_policy_has_mail(e, addr);
+		mmhs_dircache_entry_free(e);
+	}
+	if (!pr.pr_ok)
+		(void) mmhs_dircache_find(d->d_m->m_cache, "roleOccupant", dn,
+		    mta_policy_role_cb, &pr);
+	return pr.pr_ok;
+}
+
 /* mta_policy_sender - MAIL FROM of an authenticated user */
 int
 mta_policy_sender(struct mta_smtpd *d, struct mta_sess *s,
 	const char *sender, char *reply, size_t len)
 {
-	struct mta_policy_role pr = { sender, 0 };
-	mmhs_dircache_entry_t *e;
-
-	if (s->s_auth_dn == NULL)
-		return 0;
-	if (*sender != '\0' && (e = mmhs_dircache_by_dn(d->d_m->m_cache,
-	    s->s_auth_dn)) != NULL) {
-		pr.pr_ok = mta_policy_has_mail(e, sender);
-		mmhs_dircache_entry_free(e);
-	}
-	if (!pr.pr_ok && *sender != '\0')
-		(void) mmhs_dircache_find(d->d_m->m_cache, "roleOccupant",
-		    s->s_auth_dn, mta_policy_role_cb, &pr);
-	if (pr.pr_ok)
+	if (s->s_auth_dn == NULL ||
+	    mta_policy_may_use(d, s->s_auth_dn, sender))
 		return 0;
 	snprintf(reply, len, "550 5.7.1 Sender <%s> not permitted: %s may "
 	    "send only as their own address or a role they occupy", sender,

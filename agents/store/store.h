@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "mmhs_agent.h"
+#include "mmhs_secmsg.h"
 #include "store_db.h"
 
 /* Bounds and defaults (mmhsLimit names in the comments). */
@@ -203,5 +204,24 @@ long	store_mdn_interval(struct store_mdn *md);
  */
 void	store_mdn_event(struct store_mdn *md, const struct store_msg *m,
 	    const char *raw, size_t rawlen, int deleted, const char *user_dn);
+
+/* ---------------------------------------------------------------- */
+/* store_receipt.c: signed receipts (RFC 2634) */
+
+/*
+ * A message was first marked seen: when a signature of it asks for a
+ * signed receipt, make it with the mailbox's key and send it to the
+ * receiptsTo addresses, once per message and mailbox (retried like
+ * MDNs).  Never fails the request: problems go to the log.
+ */
+void	store_receipt_event(struct store_mdn *md, const struct store_msg *m,
+	    const char *user_dn);
+
+/* The signatures, encryption and label of a stored message of mailbox
+ * mailbox_dn, checked now (the site's trust store, the mailbox's keys
+ * for an encrypted one): mmhs_secmsg_inspect's result. */
+int	store_sec_inspect(struct store *st, const char *mailbox_dn,
+	    const char *raw, size_t len, struct mmhs_secmsg *sm, char *why,
+	    size_t whylen);
 
 #endif

@@ -5,11 +5,13 @@
  * entry without mmhsSite is taken as ours); else 550 5.1.1.
  *
  * After the data, per recipient, on the entry as the directory has it
- * now: the label check (550 5.7.1 with the reason, which the MTA puts
- * into the DSN to the originator; 451 4.3.5 when the directory holds no
- * usable security policy), then the filing rules choose the
- * folder (store_deliver_rules.c).  The "+info" subaddress files the
- * copy with the info flag.  All the recipients that pass are written in
+ * now: the security check of store_deliver_sec.c (signatures, label,
+ * requirements, clearance: 550 5.7.1 with the reason, which the MTA
+ * puts into the DSN to the originator; 451 4.3.5 when the directory
+ * holds no usable security policy or trust store), then the filing
+ * rules choose the folder (store_deliver_rules.c).  The message is
+ * stored as it came, also when a key of the mailbox opened it.  The
+ * "+info" subaddress files the copy with the info flag.  All the recipients that pass are written in
  * one transaction, then each gets 250 2.1.5, or, when the store cannot
  * write (disk or map full, I/O error), 452 4.3.1 / 451 4.3.0 so that
  * the MTA keeps the message and retries.  Every decision is one line
@@ -39,7 +41,7 @@ struct sdl_rcpt {
 };
 
 /* sdl_has_value - does attribute name of e hold value (any case) */
-static int
+int
 sdl_has_value(const mmhs_dircache_entry_t *e, const char *name,
     const char *value)
 {
@@ -171,8 +173,9 @@ sdl_new(struct store_new *nm, const struct mmhs_lmtp_envelope *env,
 /* sdl_decide - label and filing of recipient i; 1 accepted, 0 refused */
 static int
 sdl_decide(struct store_deliver *sd, const struct mmhs_lmtp_envelope *env,
-    const struct mmhs_summary *su, size_t i, struct sdl_rcpt *rc,
-    struct sdl_label *lb, struct mmhs_lmtp_reply *reply)
+    const struct mmhs_summary *su, struct sdl_sec *sec, size_t i,
+    struct sdl_rcpt *rc, struct sdl_label *lb,
+    struct mmhs_lmtp_reply *reply)
 {
 	char why[400];
 	int ok;
@@ -182,7 +185,7 @@ sdl_decide(struct store_deliver *sd, const struct mmhs_lmtp_envelope *env,
 		sdl_track(sd, "refused", env, su, i, reply, NULL);
 		return 0;
 	}
-	ok = sdl_label_check(sd->sd_agent, rc->r_entry, su, lb, why,
+	ok = sdl_label_check(sd->sd_agent, rc->r_entry, sec, lb, why,
 	    sizeof(why));
 	if (ok < 0) {
 		/* The directory lacks the policy: a fault of the site, not of
@@ -222,16 +225,37 @@ sdl_quote(const char *v, char *buf, size_t len)
 	return buf;
 }
 
+/* sdl_sec_extra - what protected the message, for the tracking line
+ * ("" for a message neither signed nor encrypted) */
+static void
+sdl_sec_extra(const struct sdl_sec *sec, char *buf, size_t len)
+{
+	const struct mmhs_secmsg *sm = &sec->s_sm;
+	static const char *const src[] = { "none", "ess", "sio" };
+
+	buf[0] = '\0';
+	if (!sec->s_have || sec->s_rc != 0 || (!sm->sm_signed &&
+	    !sm->sm_encrypted && !sec->s_untrusted))
+		return;
+	snprintf(buf, len, " signed=%d encrypted=%d decrypted=%d label=%s%s",
+	    sm->sm_signed, sm->sm_encrypted, sm->sm_open.co_decrypted,
+	    src[sm->sm_label_src], sec->s_untrusted ?
+	    " signature=unchecked" : "");
+}
+
 /* sdl_done - the replies and tracking lines after the write */
 static void
 sdl_done(struct store_deliver *sd, const struct mmhs_lmtp_envelope *env,
-    const struct mmhs_summary *su, struct sdl_rcpt *rc,
+    const struct mmhs_summary *su, const struct sdl_sec *sec,
+    struct sdl_rcpt *rc,
     const struct store_target *t, int err, const char *errtext,
     struct mmhs_lmtp_reply *replies)
 {
 	char extra[2400], qdn[800], qfolder[2 * STORE_FOLDER_MAX + 3],
-	    qrule[2 * SDL_RULE_MAX + 3];
+	    qrule[2 * SDL_RULE_MAX + 3], secx[300];
 	size_t i;
+
+	sdl_sec_extra(sec, secx, sizeof(secx));
 
 	for (i = 0; i < env->le_nrcpt; i++) {
 		struct mmhs_lmtp_reply *r = &replies[i];
@@ -249,13 +273,14 @@ sdl_done(struct store_deliver *sd, const struct mmhs_lmtp_envelope *env,
 		    "as %llu", rc[i].r_folder,
 		    (unsigned long long) t[rc[i].r_target].st_id);
 		snprintf(extra, sizeof(extra), "mailbox=%s folder=%s id=%llu"
-		    "%s%s%s", sdl_quote(rc[i].r_entry->de_dn, qdn, sizeof(qdn)),
+		    "%s%s%s%s", sdl_quote(rc[i].r_entry->de_dn, qdn,
+		    sizeof(qdn)),
 		    sdl_quote(rc[i].r_folder, qfolder, sizeof(qfolder)),
 		    (unsigned long long) t[rc[i].r_target].st_id,
 		    rc[i].r_rule[0] != '\0' ? " rule=" : "",
 		    rc[i].r_rule[0] != '\0' ? sdl_quote(rc[i].r_rule, qrule,
 		    sizeof(qrule)) : "",
-		    (rc[i].r_flags & STORE_F_INFO) ? " flags=info" : "");
+		    (rc[i].r_flags & STORE_F_INFO) ? " flags=info" : "", secx);
 		sdl_track(sd, "filed", env, su, i, r, extra);
 	}
 }
@@ -269,6 +294,7 @@ store_deliver_message(void *arg, const struct mmhs_lmtp_envelope *env,
 	struct sdl_rcpt *rc;
 	struct store_target *t;
 	struct sdl_label lb, lbi;
+	struct sdl_sec sec;
 	struct store_new nm;
 	char err[400];
 	size_t i, n = 0;
@@ -286,9 +312,11 @@ store_deliver_message(void *arg, const struct mmhs_lmtp_envelope *env,
 	rc = mmhs_calloc(env->le_nrcpt, sizeof(*rc));
 	t = mmhs_calloc(env->le_nrcpt, sizeof(*t));
 	memset(&lb, 0, sizeof(lb));
+	sdl_sec_init(&sec, env->le_data, env->le_len);
 	for (i = 0; i < env->le_nrcpt; i++) {
 		rc[i].r_target = -1;
-		if (!sdl_decide(sd, env, &su, i, &rc[i], &lbi, &replies[i]))
+		if (!sdl_decide(sd, env, &su, &sec, i, &rc[i], &lbi,
+		    &replies[i]))
 			continue;
 		lb = lbi;	/* the same message: the same label each time */
 		rc[i].r_target = (int) n;
@@ -304,8 +332,9 @@ store_deliver_message(void *arg, const struct mmhs_lmtp_envelope *env,
 			mmhs_warn("delivery of %s: %s",
 			    su.su_message_id != NULL ? su.su_message_id :
 			    "(no Message-ID)", err);
-		sdl_done(sd, env, &su, rc, t, st, err, replies);
+		sdl_done(sd, env, &su, &sec, rc, t, st, err, replies);
 	}
+	sdl_sec_free(&sec);
 	for (i = 0; i < env->le_nrcpt; i++)
 		mmhs_dircache_entry_free(rc[i].r_entry);
 	mmhs_free(rc);

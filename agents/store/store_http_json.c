@@ -3,9 +3,11 @@
  * A summary is what a listing shows of a message (store_msg, from the
  * index); a detail adds what only the original bytes hold: the RFC 6477
  * header fields and the SIO-Label by name as written (unfolded), To,
- * Cc and the text of the first text/plain part.  Times are seconds
- * since the epoch (UTC), the form clients sort and compare without
- * parsing.  JSON strings must be UTF-8: a value that is not (an 8-bit
+ * Cc, the text of the first text/plain part, and "security": what signs
+ * and encrypts it and where its label comes from, checked when it is
+ * read (so a signer revoked since delivery shows as revoked).  Times
+ * are seconds since the epoch (UTC), the form clients sort and compare
+ * without parsing.  JSON strings must be UTF-8: a value that is not (an 8-bit
  * header some old client wrote) is sent with '?' for its 8-bit octets
  * rather than refused.
  */
@@ -138,6 +140,51 @@ json_header(void *ctx, const struct mmhs_msg_event *ev)
 	return 0;
 }
 
+/* json_security - the "security" object of a detail */
+static json_t *
+json_security(struct store *st, const struct store_msg *m, const char *raw,
+	size_t len)
+{
+	static const char *const src[] = { "none", "ess", "sio" };
+	const struct mmhs_cms_sig *sig = NULL;
+	struct mmhs_secmsg sm;
+	const char *status = "none";
+	char	why[400];
+	json_t	*j = json_object();
+	int	i, rc;
+
+	rc = store_sec_inspect(st, m->sm_mailbox, raw, len, &sm, why,
+	    sizeof(why));
+	/* the innermost signer; the first signature that failed */
+	for (i = 0; rc == 0 && i < sm.sm_open.co_nsig; i++) {
+		sig = &sm.sm_open.co_sig[i];
+		if (i == 0 || strcmp(status, "ok") == 0)
+			status = mmhs_sig_status_name(sig->cs_status);
+	}
+	json_object_set_new(j, "signed", json_boolean(rc == 0 && sm.sm_signed));
+	json_object_set_new(j, "signer", sig == NULL ? json_null() :
+	    json_str(sig->cs_signer_mail[0] != '\0' ? sig->cs_signer_mail :
+	    sig->cs_signer_subject));
+	if (rc == 0 && sm.sm_signed && sm.sm_unchecked &&
+	    strcmp(status, "bad signature") != 0)
+		status = "unchecked";	/* the site has no trust anchors */
+	json_object_set_new(j, "signature", json_str(status));
+	json_object_set_new(j, "encrypted", json_boolean(rc == 0 &&
+	    sm.sm_encrypted));
+	json_object_set_new(j, "decrypted", json_boolean(rc == 0 &&
+	    sm.sm_open.co_decrypted));
+	json_object_set_new(j, "label_source", json_str(rc == 0 ?
+	    src[sm.sm_label_src] : "none"));
+	json_object_set_new(j, "label", rc == 0 && sm.sm_marking[0] != '\0' ?
+	    json_str(sm.sm_marking) : json_null());
+	json_object_set_new(j, "translated", json_boolean(rc == 0 &&
+	    sm.sm_translated));
+	if (rc != 0)
+		json_object_set_new(j, "error", json_str(why));
+	mmhs_secmsg_free(&sm);
+	return j;
+}
+
 json_t *
 store_json_detail(struct store *st, const struct store_msg *m,
 	const char *raw, size_t len)
@@ -169,6 +216,7 @@ store_json_detail(struct store *st, const struct store_msg *m,
 	else
 		json_object_set_new(j, "text", json_null());
 	mmhs_summary_free(&su);
+	json_object_set_new(j, "security", json_security(st, m, raw, len));
 	return j;
 }
 

@@ -390,6 +390,7 @@ store_api_flags(struct store_req *rq)
 		if (m.sm_mdn_to[0] != '\0')
 			store_mdn_event(rq->rq_st->st_mdn, &m, NULL, 0, 0,
 			    rq->rq_user_dn);
+		store_receipt_event(rq->rq_st->st_mdn, &m, rq->rq_user_dn);
 	}
 	rc = store_reply_json(rq, 200, store_json_summary(rq->rq_st, &m));
 	store_msg_free(&m);

@@ -28,7 +28,8 @@
  * mmhsLimit "mdn-retry" seconds (default STORE_MDN_RETRY_S; also after a
  * restart), and dropped with a warning
  * after STORE_MDN_GIVEUP_S or at once on a 5xx.  Every MDN sent is a
- * "notified" line in the tracking log.
+ * "notified" line in the tracking log.  Signed receipts
+ * (store_receipt.c) travel the same way, as event "receipt".
  */
 #include "config.h"
 
@@ -239,6 +240,8 @@ store_mdn_attempt(struct store_mdn *md, const unsigned char *key, size_t klen,
 	const char *extra, const char *data)
 {
 	struct mdn_flight f;
+	int	receipt = hdr->p_type == MDN_TYPE_RECEIPT;
+	const char *what = receipt ? "signed receipt" : "notification";
 	char	reply[600];
 	int	rc;
 
@@ -254,17 +257,20 @@ store_mdn_attempt(struct store_mdn *md, const unsigned char *key, size_t klen,
 	    sizeof(reply));
 	if (rc == 1) {
 		store_mdn_finish(md, key, klen, hdr->p_type, 1);
-		mdn_track(md, "notified", msgid, rcpt, reply, extra);
+		mdn_track(md, receipt ? "receipt" : "notified", msgid, rcpt,
+		    reply, extra);
 	} else if (rc < 0 || time(NULL) - hdr->p_created >
 	    STORE_MDN_GIVEUP_S) {
 		store_mdn_finish(md, key, klen, hdr->p_type, 0);
-		mmhs_warn("notification to %s about %s given up: %s", rcpt,
+		mmhs_warn("%s to %s about %s given up: %s", what, rcpt,
 		    msgid, reply);
-		mdn_track(md, "notify-failed", msgid, rcpt, reply, extra);
+		mdn_track(md, receipt ? "receipt-failed" : "notify-failed",
+		    msgid, rcpt, reply, extra);
 	} else {
-		mmhs_warn("notification to %s about %s deferred: %s", rcpt,
+		mmhs_warn("%s to %s about %s deferred: %s", what, rcpt,
 		    msgid, reply);
-		mdn_track(md, "notify-deferred", msgid, rcpt, reply, extra);
+		mdn_track(md, receipt ? "receipt-deferred" : "notify-deferred",
+		    msgid, rcpt, reply, extra);
 	}
 	mdn_land(md, &f);
 }

@@ -12,6 +12,10 @@
 
 #define MDN_KEY_MAX	512
 
+/* p_type of a pending signed receipt (store_receipt.c); the others are
+ * enum mmhs_mdn_type. */
+#define MDN_TYPE_RECEIPT	200
+
 /* A pending MDN being sent now: the retry timer leaves it alone. */
 struct mdn_flight {
 	unsigned char f_key[MDN_KEY_MAX];
@@ -48,7 +52,8 @@ int	store_mdn_is_pending(struct store_mdn *md, const unsigned char *key,
 void	store_mdn_finish(struct store_mdn *md, const unsigned char *key,
 	    size_t klen, int type, int sent);
 
-/* store_mdn.c: send one pending MDN and record the outcome */
+/* store_mdn.c: send one pending MDN (or signed receipt) and record the
+ * outcome */
 void	store_mdn_attempt(struct store_mdn *md, const unsigned char *key,
 	    size_t klen, const struct mdn_pend *hdr, const char *rcpt,
 	    const char *msgid, const char *extra, const char *data);

@@ -206,27 +206,32 @@ else
 fi
 check "the archive's chain verifies" "$archive" verify -d "$MMHS_ARCHIVE_DIR"
 
-# Above the clearance: the Operations Officer is cleared SECRET.
+# Above the clearance: the Operations Officer is cleared SECRET.  The
+# originator must be cleared TOP SECRET (the MTA refuses a submission
+# above the sender's own clearance): catrin.blackmore is.
+catrin="cn=Catrin Blackmore,ou=People,$org"
 msgid2="<flow-2.$$@mod.westland.example>"
 sed -e "s/^Message-ID: .*/Message-ID: $msgid2/" \
     -e "s/^Subject: .*/Subject: $subj2/" \
     -e 's/^SIO-Label: .*/SIO-Label: marking="WESTLAND TOP SECRET"/' \
     -e 's/^To: .*/To: ops.jfhq@mod.westland.example/' \
+    -e 's/^From: .*/From: Catrin Blackmore <catrin.blackmore@mod.westland.example>/' \
+    -e '/^Disposition-Notification-To:/d' \
     "$testdir/m1.eml" > "$testdir/m2.eml"
 check "a TOP SECRET message to the Operations Officer is submitted" \
-    submit owain.eastwood "$testdir/m2.eml" ops.jfhq@mod.westland.example
-dsn_in_owain() {
+    submit catrin.blackmore "$testdir/m2.eml" ops.jfhq@mod.westland.example
+dsn_in_catrin() {
 	local i
-	for i in $("$storectl" -d "$MMHS_STORE_DIR" list "$owain" --limit 100 |
+	for i in $("$storectl" -d "$MMHS_STORE_DIR" list "$catrin" --limit 100 |
 	    awk 'NR > 1 { print $1 }'); do
-		"$storectl" -d "$MMHS_STORE_DIR" raw "$owain" "$i" 2>/dev/null |
+		"$storectl" -d "$MMHS_STORE_DIR" raw "$catrin" "$i" 2>/dev/null |
 		    tr -d '\r' | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n[ \t]\+/ /g' |
 		    grep -q "^Diagnostic-Code: smtp; 550 5.7.1 label WESTLAND TOP SECRET is above the clearance SECRET" &&
 		    return 0
 	done
 	return 1
 }
-wait_for "a DSN saying why comes back to owain.eastwood" dsn_in_owain
+wait_for "a DSN saying why comes back to catrin.blackmore" dsn_in_catrin
 if has_msg "$ops" "$subj2" Operations || has_msg "$ops" "$subj2"; then
 	not_ok "the TOP SECRET message is not in the Operations Officer's mailbox"
 else
