@@ -23,6 +23,16 @@
  *	    | prev | recno | type | time | md | dd)
  *	md = SHA-256(meta), dd = SHA-256(data)
  *
+ * The data of a message record may hold a second part: when the
+ * message came encrypted and a key of the archive's key directory
+ * opened it, the archive also keeps its content re-encrypted to the
+ * archive's own certificate (archive_sec.c), appended to the message
+ * as received.  The metadata line "Archive-Copy: N" then says that the
+ * last N octets of data are that copy; without it (every record
+ * written before, and messages that came unencrypted) data is the
+ * message alone.  The chain covers both parts like any data, so verify
+ * is unchanged and a record reads the same as before.
+ *
  * Type 'C', a checkpoint left by purge in place of a run of records:
  * recno is the first record dropped, time when, meta says why
  * (informative, not chained), data holds one ARC_CKPT_ENT-octet entry
@@ -108,6 +118,17 @@ int	arc_meta_next(const char **p, const char *end, const char **name,
 /* The first value of NAME into buf ("" when absent): its length or -1. */
 int	arc_meta_get(const char *meta, size_t len, const char *name,
 	    char *buf, size_t buflen);
+
+/* The parts of a message record's data (pointers into it). */
+struct arc_parts {
+	const unsigned char *p_orig;	/* the message as received */
+	uint64_t p_orig_len;
+	const unsigned char *p_copy;	/* the archive's copy, or NULL */
+	uint64_t p_copy_len;
+};
+/* 0, or -1 and why when "Archive-Copy" is malformed or too long. */
+int	arc_rec_parts(const struct arc_rec *r, struct arc_parts *p, char *err,
+	    size_t errlen);
 
 /* archive_chain.c: hashes, segments, the walk and its verification */
 void	arc_link(const unsigned char prev[ARC_HASH_LEN], uint64_t recno,

@@ -5,7 +5,8 @@
  *	mmhs-archive search -d DIR [--from ADDR] [--to ADDR] [--sic SIC]
  *	    [--precedence P] [--classification C] [--message-id ID]
  *	    [--since DATE] [--until DATE]
- *	mmhs-archive export -d DIR RECORD
+ *	mmhs-archive export -d DIR [--archive-copy | --readable -k KEYDIR]
+ *	    RECORD
  *	mmhs-archive purge -d DIR -H URI [-D DN (-w PW | -y FILE)]
  *	    [-b BASE] [-t TRACKLOG]
  *
@@ -18,7 +19,11 @@
  *	"@EPOCH", UTC; --until with a day alone means its end): the record
  *	number, then key=value pairs.  export writes record RECORD's
  *	message to standard output as it was received, byte for byte,
- *	after checking the record's own hash.  purge applies retention
+ *	after checking the record's own hash; with --archive-copy the copy
+ *	of an encrypted message re-encrypted to the archive (as kept), with
+ *	--readable the message as it can be read: that copy decrypted with
+ *	the archive's key from KEYDIR, or the message itself when it came
+ *	unencrypted (archive_sec.c).  purge applies retention
  *	with the mmhsRetentionDays of the policies read from the directory
  *	at URI (archive_purge.c).
  *
@@ -62,7 +67,8 @@ arc_usage(void)
 	    "           [--precedence P] [--classification C] "
 	    "[--message-id ID]\n"
 	    "           [--since DATE] [--until DATE]\n"
-	    "       mmhs-archive export -d DIR RECORD\n"
+	    "       mmhs-archive export -d DIR [--archive-copy | --readable "
+	    "-k KEYDIR] RECORD\n"
 	    "       mmhs-archive purge -d DIR -H URI [-D DN (-w PW | -y FILE)]"
 	    " [-b BASE] [-t TRACKLOG]\n");
 	return 2;
@@ -213,6 +219,8 @@ arc_found(void *arg, uint64_t recno, const struct arc_loc *loc,
 	arc_print_field(meta, metalen, "SIC", "sic");
 	arc_print_field(meta, metalen, "Policy", "policy");
 	arc_print_field(meta, metalen, "Subject", "subject");
+	arc_print_field(meta, metalen, "Protection", "protected");
+	arc_print_field(meta, metalen, "Archive-Copy-Key", "copykey");
 	putchar('\n');
 	return 0;
 }
@@ -243,15 +251,60 @@ arc_cmd_search(const char *dir, const struct arc_query *q)
 	return n > 0 ? 0 : 1;
 }
 
+/* What export writes. */
+enum arc_export {
+	ARC_EXPORT_ORIG = 0,	/* the message as received */
+	ARC_EXPORT_COPY,	/* the archive's re-encrypted copy */
+	ARC_EXPORT_READABLE	/* that copy decrypted */
+};
+
+/* arc_export_out - the octets export writes of record r: 0, or -1 and
+ * why; *fre is what the caller frees */
+static int
+arc_export_out(const struct arc_rec *r, enum arc_export what,
+	const char *keydir, const void **out, size_t *outlen, char **fre,
+	char *err, size_t errlen)
+{
+	struct arc_parts p;
+
+	*fre = NULL;
+	if (arc_rec_parts(r, &p, err, errlen) < 0)
+		return -1;
+	switch (what) {
+	case ARC_EXPORT_ORIG:
+		*out = p.p_orig;
+		*outlen = (size_t)p.p_orig_len;
+		return 0;
+	case ARC_EXPORT_COPY:
+		if (p.p_copy == NULL) {
+			snprintf(err, errlen, "record %llu has no archive copy "
+			    "(it came unencrypted, or no key opened it)",
+			    (unsigned long long)r->r_recno);
+			return -1;
+		}
+		*out = p.p_copy;
+		*outlen = (size_t)p.p_copy_len;
+		return 0;
+	default:
+		if (arc_sec_readable(r, keydir, fre, outlen, err, errlen) < 0)
+			return -1;
+		*out = *fre;
+		return 0;
+	}
+}
+
 /* arc_cmd_export - one record's message, byte for byte */
 static int
-arc_cmd_export(const char *dir, const char *id)
+arc_cmd_export(const char *dir, const char *id, enum arc_export what,
+	const char *keydir)
 {
 	struct arc_store *s;
 	struct arc_rec r;
 	unsigned char *buf;
-	char	err[ARC_ERR_LEN], *end;
+	const void *out;
+	char	err[ARC_ERR_LEN], *end, *fre = NULL;
 	unsigned long long recno = strtoull(id, &end, 10);
+	size_t	outlen;
 	int	rc = 1;
 
 	if (*end != '\0' || recno == 0 || id[0] == '-') {
@@ -266,13 +319,17 @@ arc_cmd_export(const char *dir, const char *id)
 		fprintf(stderr, "mmhs-archive: %s\n", err);
 	else if (arc_rec_check(&r, r.r_prev, err, sizeof(err)) < 0)
 		fprintf(stderr, "mmhs-archive: %s; run verify\n", err);
-	else if (fwrite(r.r_data, 1, (size_t)r.r_datalen, stdout) !=
-	    r.r_datalen || fflush(stdout) != 0) {
+	else if (arc_export_out(&r, what, keydir, &out, &outlen, &fre, err,
+	    sizeof(err)) < 0)
+		fprintf(stderr, "mmhs-archive: %s\n", err);
+	else if (fwrite(out, 1, outlen, stdout) != outlen ||
+	    fflush(stdout) != 0) {
 		fprintf(stderr, "mmhs-archive: standard output: %m\n");
 		rc = 2;
 	} else
 		rc = 0;
 	arc_store_unlock(s);
+	mmhs_free(fre);
 	mmhs_free(buf);
 	arc_store_close(s);
 	return rc;
@@ -291,9 +348,12 @@ arc_cmd_main(int argc, char **argv)
 		{ "message-id", required_argument, NULL, 'M' },
 		{ "since", required_argument, NULL, 's' },
 		{ "until", required_argument, NULL, 'u' },
+		{ "archive-copy", no_argument, NULL, 'A' },
+		{ "readable", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *cmd = argv[0], *dir = NULL;
+	const char *cmd = argv[0], *dir = NULL, *keydir = NULL;
+	enum arc_export what = ARC_EXPORT_ORIG;
 	struct arc_query q;
 	int	ch;
 
@@ -302,9 +362,17 @@ arc_cmd_main(int argc, char **argv)
 		return arc_cmd_purge(argc, argv);
 	memset(&q, 0, sizeof(q));
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "d:", lo, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "d:k:", lo, NULL)) != -1)
 		switch (ch) {
 		case 'd': dir = optarg; break;
+		case 'k': keydir = optarg; break;
+		case 'A':
+		case 'R':
+			if (what != ARC_EXPORT_ORIG)
+				return arc_usage();
+			what = ch == 'A' ? ARC_EXPORT_COPY :
+			    ARC_EXPORT_READABLE;
+			break;
 		case 'F': q.q_from = optarg; break;
 		case 'T': q.q_to = optarg; break;
 		case 'S': q.q_sic = optarg; break;
@@ -328,9 +396,12 @@ arc_cmd_main(int argc, char **argv)
 	    q.q_prec || q.q_class || q.q_msgid || q.q_has_since ||
 	    q.q_has_until))
 		return arc_usage();
+	if (strcmp(cmd, "export") != 0 && (keydir != NULL ||
+	    what != ARC_EXPORT_ORIG))
+		return arc_usage();
 	if (strcmp(cmd, "export") == 0)
-		return optind + 1 == argc ? arc_cmd_export(dir, argv[optind]) :
-		    arc_usage();
+		return optind + 1 == argc ? arc_cmd_export(dir, argv[optind],
+		    what, keydir) : arc_usage();
 	if (optind != argc)
 		return arc_usage();
 	return strcmp(cmd, "verify") == 0 ? arc_cmd_verify(dir) :

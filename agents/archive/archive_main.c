@@ -2,7 +2,7 @@
  *
  * SYNOPSIS
  *	mmhs-archive -H URI[,URI...] -D own-agent-DN (-w pw | -y file)
- *	    -c cachedir [-b base] [-t tracklog] [-f] -d DIR
+ *	    -c cachedir [-b base] [-t tracklog] [-k keydir] [-f] -d DIR
  *	mmhs-archive verify|search|export|purge -d DIR ...
  *
  * DESCRIPTION
@@ -11,7 +11,9 @@
  *	over LMTP (our mmhsListen "lmtp").  Each message is appended once
  *	to the archive in DIR with its metadata, chained by SHA-256 to
  *	the record before, fsync'ed and indexed before the 250
- *	(archive_msg.c).  Retention runs ARC_PURGE_FIRST_S seconds after
+ *	(archive_msg.c); an encrypted message that a key of the key
+ *	directory opens is kept with a copy re-encrypted to the archive's
+ *	own key (archive_sec.c).  Retention runs ARC_PURGE_FIRST_S seconds after
  *	the start and then every mmhsLimit scan-interval seconds (default
  *	a day), with the mmhsRetentionDays of the policies as the
  *	directory has them then (archive_purge.c).  The subcommands
@@ -246,6 +248,7 @@ main(int argc, char **argv)
 	rc = arc_daemon(&aa);
 	arc_store_close(aa.aa_store);
 	mmhs_archpol_free(aa.aa_pol);
+	arc_keys_free(aa.aa_keys);
 	mmhs_free(aa.aa_self);
 	mmhs_free(aa.aa_last_error);
 	mmhs_agent_stop(&aa.aa_ag);

@@ -27,6 +27,14 @@
  *				the originator or a recipient, now
  *	Size, Summary-Error	octets; why the header could not be read
  *				(the message is archived all the same)
+ *	Protection		signed, encrypted, or signed,encrypted (the
+ *				S/MIME layers met from the outside in)
+ *	Archive-Copy-Key, Archive-Copy	for an encrypted message a key of
+ *				the key directory opened: the address of the
+ *				archive key the copy is encrypted to, and the
+ *				copy's octets at the end of the data
+ *				(archive_sec.c, archive.h)
+ *	Archive-Note		for an encrypted message without a copy: why
  */
 #include "config.h"
 
@@ -235,16 +243,34 @@ arc_msg_policies(struct arc_agent *aa, const struct mmhs_lmtp_envelope *env,
 	return k;
 }
 
+/* arc_msg_note - note="..." (quotes and backslashes escaped) */
+static void
+arc_msg_note(char *extra, size_t len, const char *note)
+{
+	size_t	pos = strlen(extra);
+
+	if (pos + 16 >= len)
+		return;
+	pos += (size_t)snprintf(extra + pos, len - pos, " note=\"");
+	for (; *note != '\0' && pos + 3 < len; note++) {
+		if (*note == '"' || *note == '\\')
+			extra[pos++] = '\\';
+		extra[pos++] = *note;
+	}
+	extra[pos++] = '"';
+	extra[pos] = '\0';
+}
+
 /* arc_msg_track - the "archived" line */
 static void
 arc_msg_track(struct arc_agent *aa, const struct mmhs_summary *su,
 	const struct mmhs_lmtp_envelope *env, uint64_t recno,
 	const unsigned char hash[ARC_HASH_LEN], const char *const *pol,
-	size_t npol, const char *result)
+	size_t npol, const struct arc_sec *as, const char *result)
 {
 	struct mmhs_track_event ev;
 	char	qid[32], hex[65], *extra;
-	size_t	len = 128, i;
+	size_t	len = 256 + sizeof(as->as_note), i;
 
 	for (i = 0; i < npol; i++)
 		len += strlen(pol[i]) + 1;
@@ -255,6 +281,15 @@ arc_msg_track(struct arc_agent *aa, const struct mmhs_summary *su,
 		snprintf(extra + strlen(extra), len - strlen(extra), "%s%s",
 		    i > 0 ? ";" : "", pol[i]);
 	snprintf(extra + strlen(extra), len - strlen(extra), "\"");
+	if (as->as_encrypted)
+		snprintf(extra + strlen(extra), len - strlen(extra),
+		    " encrypted=yes copy=%s", as->as_copy != NULL ? "yes" :
+		    "no");
+	if (as->as_encrypted && as->as_copy != NULL)
+		snprintf(extra + strlen(extra), len - strlen(extra),
+		    " copykey=%s", as->as_key);
+	else if (as->as_encrypted)
+		arc_msg_note(extra, len, as->as_note);
 	snprintf(qid, sizeof(qid), "%llu", (unsigned long long)recno);
 	memset(&ev, 0, sizeof(ev));
 	ev.te_event = "archived";
@@ -289,6 +324,30 @@ arc_msg_fail(struct arc_agent *aa, const struct mmhs_lmtp_envelope *env,
 	}
 }
 
+/* arc_append - the message, and the archive's copy after it (archive.h) */
+static int
+arc_append(struct arc_agent *aa, const struct arc_meta *m,
+	const struct mmhs_lmtp_envelope *env, const struct arc_sec *as,
+	uint64_t *recno, unsigned char hash[ARC_HASH_LEN], char *err,
+	size_t errlen)
+{
+	char	*data;
+	int	rc;
+
+	if (as->as_copy == NULL)
+		return arc_store_append(aa->aa_store, m->am_buf, m->am_len,
+		    env->le_data, env->le_len, time(NULL), recno, hash, err,
+		    errlen);
+	data = mmhs_malloc(env->le_len + as->as_copy_len);
+	memcpy(data, env->le_data, env->le_len);
+	memcpy(data + env->le_len, as->as_copy, as->as_copy_len);
+	rc = arc_store_append(aa->aa_store, m->am_buf, m->am_len, data,
+	    env->le_len + as->as_copy_len, time(NULL), recno, hash, err,
+	    errlen);
+	mmhs_free(data);
+	return rc;
+}
+
 /* arc_on_message - after the dot: archive once, answer everyone */
 void
 arc_on_message(void *arg, const struct mmhs_lmtp_envelope *env,
@@ -297,6 +356,7 @@ arc_on_message(void *arg, const struct mmhs_lmtp_envelope *env,
 	struct arc_agent *aa = arg;
 	struct mmhs_summary su;
 	struct arc_meta m;
+	struct arc_sec as;
 	const char **pol;
 	unsigned char hash[ARC_HASH_LEN];
 	char	sumerr[256], err[ARC_ERR_LEN], text[128], cls[128];
@@ -310,20 +370,23 @@ arc_on_message(void *arg, const struct mmhs_lmtp_envelope *env,
 	npol = arc_msg_policies(aa, env, &pol);
 	arc_msg_meta(&m, env, sumok ? &su : NULL, sumok ? NULL : sumerr,
 	    arc_msg_class(aa, sumok ? &su : NULL, cls, sizeof(cls)), pol, npol);
-	if (arc_store_append(aa->aa_store, m.am_buf, m.am_len, env->le_data,
-	    env->le_len, time(NULL), &recno, hash, err, sizeof(err)) < 0) {
+	arc_sec_copy(aa, env->le_data, env->le_len, &as);
+	arc_sec_meta(&m, &as);
+	if (arc_append(aa, &m, env, &as, &recno, hash, err, sizeof(err)) < 0) {
 		arc_msg_fail(aa, env, replies, err);
 	} else {
-		snprintf(text, sizeof(text), "2.0.0 archived as record %llu",
-		    (unsigned long long)recno);
+		snprintf(text, sizeof(text), "2.0.0 archived as record %llu%s",
+		    (unsigned long long)recno, as.as_copy != NULL ?
+		    ", with a copy readable by the archive" : "");
 		for (i = 0; i < env->le_nrcpt; i++) {
 			replies[i].lr_code = 250;
 			snprintf(replies[i].lr_text, sizeof(replies[i].lr_text),
 			    "%s", text);
 		}
 		arc_msg_track(aa, sumok ? &su : NULL, env, recno, hash, pol,
-		    npol, text);
+		    npol, &as, text);
 	}
+	arc_sec_free(&as);
 	arc_meta_free(&m);
 	mmhs_free(pol);
 	mmhs_summary_free(&su);

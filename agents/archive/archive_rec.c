@@ -151,6 +151,39 @@ arc_rec_parse(const unsigned char *buf, size_t len, struct arc_rec *r,
 	return 1;
 }
 
+/* arc_rec_parts - the message and the archive's copy in r's data */
+int
+arc_rec_parts(const struct arc_rec *r, struct arc_parts *p, char *err,
+	size_t errlen)
+{
+	char	v[24];
+	uint64_t n = 0;
+	int	len, i;
+
+	memset(p, 0, sizeof(*p));
+	p->p_orig = r->r_data;
+	p->p_orig_len = r->r_datalen;
+	if ((len = arc_meta_get(r->r_meta, r->r_metalen, "Archive-Copy", v,
+	    sizeof(v))) == 0)
+		return 0;
+	for (i = 0; i < len && len <= 12; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			break;
+		n = n * 10 + (uint64_t)(v[i] - '0');
+	}
+	if (len < 0 || len > 12 || i < len || n == 0 || n >= r->r_datalen) {
+		snprintf(err, errlen, "record %llu: Archive-Copy \"%s\" is not "
+		    "a length within its %llu octets of data",
+		    (unsigned long long)r->r_recno, len < 0 ? "(too long)" : v,
+		    (unsigned long long)r->r_datalen);
+		return -1;
+	}
+	p->p_orig_len = r->r_datalen - n;
+	p->p_copy = r->r_data + p->p_orig_len;
+	p->p_copy_len = n;
+	return 0;
+}
+
 /* arc_ckpt_get - entry i of a checkpoint */
 void
 arc_ckpt_get(const struct arc_rec *r, size_t i, struct arc_ckpt_ent *e)

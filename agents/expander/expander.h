@@ -19,6 +19,9 @@
  *                       as the mhsdl overlay decides it in slapd
  *   expander_submit.c   resubmission in batches with lib/mmhs_smtpc
  *   expander_report.c   the DSN to the owner for members the MTA refused
+ *   expander_mlhist.c   RFC 2634's mlExpansionHistory: loops, the next one
+ *   expander_sec.c      the S/MIME layers of a list's message: what the
+ *                       list strips, decrypts, re-encrypts and signs
  *   expander_msg.c      one message: the decisions per list recipient
  *   expander_send.c     one list: expand, copy, resubmit, report, log
  *   expander_main.c     bootstrap, LMTP server, status
@@ -31,6 +34,9 @@
 #include <stddef.h>
 #include <time.h>
 
+#include <openssl/x509.h>
+
+#include "mmhs_cms.h"
 #include "mmhs_dircache.h"
 #include "mmhs_dl.h"
 
@@ -268,6 +274,77 @@ int	expander_report(const struct exp_report *rp, const struct exp_send *s,
 	    const struct exp_out *out, size_t n, char *err, size_t errlen);
 
 /* ------------------------------------------------------------------ */
+/* mlExpansionHistory (expander_mlhist.c, RFC 2634 section 4.2.1)
+ *
+ * The signed attribute a mail list agent writes into its outer
+ * signature: one MLData per expansion, the oldest first, each naming
+ * the list agent by its certificate (EntityIdentifier).  The history
+ * a list reads is the one of the outer signature it strips. */
+
+/* May the list holding one of the certificates own[0..nown) (NULL
+ * entries ignored) expand a message with history v[0..n)?  0 yes;
+ * -2 a record names the list (a loop), -1 the history is full
+ * (ub-ml-expansion-history, 64); why says which record or why. */
+int	expander_mlhist_check(const struct mmhs_cms_mldata *v, int n,
+	    X509 *const *own, int nown, char *why, size_t whylen);
+/* The history a list agent with cert writes at when: prev (DER; NULL
+ * for none) with its own MLData appended.  0 (*der malloc'd), or -1
+ * and err (prev malformed or full, cert without a usable name). */
+int	expander_mlhist_next(const unsigned char *prev, size_t prevlen,
+	    X509 *cert, time_t when, unsigned char **der, size_t *len,
+	    char *err, size_t errlen);
+
+/* ------------------------------------------------------------------ */
+/* The S/MIME layers of a list's message (expander_sec.c) */
+
+enum exp_sec_kind {
+	EXP_SEC_PLAIN = 0,	/* sent as received */
+	EXP_SEC_SIGN,		/* xs_body gets the list's outer signature */
+	EXP_SEC_REENCRYPT	/* xs_body is encrypted to the members, then
+				 * signed by the list */
+};
+
+struct exp_sec {
+	enum exp_sec_kind xs_kind;
+	int	xs_have_key;
+	struct mmhs_cms_id xs_id;	/* the list's key */
+	char   *xs_body;		/* see exp_sec_kind; NULL for PLAIN */
+	size_t	xs_len;
+	unsigned char *xs_mlhist;	/* the history read, DER, or NULL */
+	size_t	xs_mlhist_len;
+	int	xs_nhist;		/* its records */
+	unsigned char *xs_label;	/* ESSSecurityLabel DER, or NULL */
+	size_t	xs_label_len;
+	unsigned char *xs_equiv;	/* EquivalentLabels DER, or NULL */
+	size_t	xs_equiv_len;
+	char	xs_note[600];		/* for the tracking log */
+};
+
+struct exp_job;
+
+/*
+ * Examine the layers of the job's message for its list (RFC 2634
+ * 4.2): a loop in the mlExpansionHistory of the outer signature
+ * (-2, reply 550 5.4.6), an outer signature by a list that is removed,
+ * an enveloped layer decrypted with the list's key, the label to copy.
+ * 0 (xs says what to do), or -1/-2 with the job's reply set.  Free xs
+ * with expander_sec_free in every case.
+ */
+int	expander_sec_check(struct exp_job *j, struct exp_sec *xs);
+/* For EXP_SEC_REENCRYPT: the certificate of each out[i] into certs;
+ * the members without one are moved to the end of out with a 550
+ * reply (reported to the owner as not sent).  Returns the count of
+ * members with a certificate (the first ones of out). */
+size_t	expander_sec_certs(struct exp_job *j, struct exp_out *out, size_t n,
+	    STACK_OF(X509) *certs);
+/* The message the list sends (before its DL-Expansion-History field):
+ * xs_body encrypted to certs when EXP_SEC_REENCRYPT, then signed with
+ * the list's key, label and history.  0, or -1 and err. */
+int	expander_sec_copy(const struct exp_sec *xs, STACK_OF(X509) *certs,
+	    char **out, size_t *outlen, char *err, size_t errlen);
+void	expander_sec_free(struct exp_sec *xs);
+
+/* ------------------------------------------------------------------ */
 /* The agent (expander_main.c) and one message (expander_msg.c) */
 
 #define EXP_DEF_DEPTH		32	/* mmhsLimit expansion-depth */
@@ -304,6 +381,7 @@ struct exp_job {
 	int	j_mt, j_has_mt;		/* MT-PRIORITY of the copies */
 	char	j_params[200];		/* MAIL parameters of the copies */
 	const char *j_site_key;		/* expander_dn_key of our mmhsSite */
+	struct exp_sec *j_sec;		/* the S/MIME layers (expander_sec) */
 };
 
 /* The LMTP RCPT callback: a list of this site, or a refusal. */

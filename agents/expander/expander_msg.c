@@ -21,11 +21,18 @@
  *      field alone, which anyone can write, proves nothing;
  *   4. the list has an owner with a mail address (550 5.2.4): the
  *      return path of the copies;
+ *   4a. the S/MIME layers (expander_sec.c, RFC 2634 section 4): a
+ *      loop in the mlExpansionHistory of a list's outer signature
+ *      (550 5.4.6, as in step 2), a signature that does not verify
+ *      (550 5.7.7), an encrypted message the list cannot decrypt
+ *      (550 5.7.5);
  *   5. the expansion stays within mmhsLimit expansion-depth and
  *      recipients (550 5.2.4, expander_expand);
- *   6. the copy, the original with one DL-Expansion-History field
- *      prepended, is resubmitted (expander_submit: 451 4.4.1 when
- *      nothing could be sent, 550 when the MTA refused every member);
+ *   6. the copy, the original (for a signed or encrypted message the
+ *      list's signed, re-encrypted form) with one DL-Expansion-History
+ *      field prepended, is resubmitted (expander_submit: 451 4.4.1
+ *      when nothing could be sent, 550 when the MTA refused every
+ *      member);
  *      members the MTA refused are reported to the owner
  *      (expander_report).
  *
@@ -336,11 +343,13 @@ static void
 xm_one(struct exp_job *j, const char *site_key)
 {
 	mmhs_dircache_entry_t *prev = NULL;
-	int	rc;
+	struct exp_sec xs;
+	int	rc = 0;
 
 	j->j_depth = (int)mmhs_agent_limit(j->j_x->x_ag, "expansion-depth",
 	    EXP_DEF_DEPTH);
 	j->j_max = mmhs_agent_limit(j->j_x->x_ag, "recipients", EXP_DEF_RCPTS);
+	memset(&xs, 0, sizeof(xs));
 	if (xm_list(j, site_key) < 0) {
 		xm_refuse(j, "refused");
 		return;
@@ -348,10 +357,14 @@ xm_one(struct exp_job *j, const char *site_key)
 	xm_params(j);
 	prev = j->j_hist_err == NULL ? xm_prev(j) : NULL;
 	if ((rc = xm_history(j, prev)) < 0 || xm_permission(j, prev) < 0 ||
-	    xm_owner(j) < 0)
+	    xm_owner(j) < 0 || (rc = expander_sec_check(j, &xs)) < 0)
 		xm_refuse(j, rc == -2 ? "loop" : "refused");
-	else
+	else {
+		j->j_sec = &xs;
 		expander_send(j);
+		j->j_sec = NULL;
+	}
+	expander_sec_free(&xs);
 	mmhs_dircache_entry_free(prev);
 }
 
@@ -402,7 +415,7 @@ expander_message(void *arg, const struct mmhs_lmtp_envelope *env,
 	for (i = 0; i < env->le_nrcpt; i++) {
 		memset(&j, 0, sizeof(j));
 		j.j_x = x;
-				j.j_env = env;
+		j.j_env = env;
 		j.j_hist = h;
 		j.j_hist_err = hrc < 0 ? herr : NULL;
 		j.j_msgid = msgid;

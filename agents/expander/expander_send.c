@@ -3,7 +3,10 @@
  * Steps 5 and 6 of expander_msg.c for one list: the expansion from the
  * directory cache (expander_expand over expander_nodes), the copy (one
  * DL-Expansion-History field prepended to the original octets, nothing
- * else changed: a signature over the content stays valid), the
+ * else changed: a signature over the content stays valid; for a signed
+ * or encrypted message the list's own form, expander_sec.c, where the
+ * members without a certificate to encrypt to are reported to the
+ * owner with those the MTA refused), the
  * resubmission to the MTA's smtp listener with the owner as return
  * path (expander_submit) in transactions no larger than the MTA's
  * recipients limit, the owner's report on members the MTA refused
@@ -20,6 +23,8 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+
+#include <openssl/x509.h>
 
 #include "mmhs_agent.h"
 #include "mmhs_alloc.h"
@@ -93,33 +98,70 @@ send_outs(struct exp_job *j, const struct exp_result *res,
 	return n;
 }
 
-/* send_copy - the original with our history field in front (caller
- * frees); NULL when the field cannot be written */
+/* send_copy - the original, or the list's signed (re-encrypted) form,
+ * with our history field in front (caller frees); NULL and err when it
+ * cannot be made */
 static char *
-send_copy(struct exp_job *j, size_t *len)
+send_copy(struct exp_job *j, STACK_OF(X509) *certs, size_t *len,
+	char *err, size_t errlen)
 {
-	char	field[EXP_HIST_ADDR_MAX + 128], *copy;
+	char	field[EXP_HIST_ADDR_MAX + 128], *copy, *body = NULL;
+	const char *data = j->j_env->le_data;
+	size_t	dlen = j->j_env->le_len;
 	int	n;
 
 	n = expander_hist_format(j->j_list_addr, time(NULL), field,
 	    sizeof(field));
-	if (n < 0)
+	if (n < 0) {
+		snprintf(err, errlen, "its address cannot be written into a "
+		    "%s field", EXP_HIST_FIELD);
 		return NULL;
-	*len = (size_t)n + j->j_env->le_len;
+	}
+	if (j->j_sec != NULL && j->j_sec->xs_kind != EXP_SEC_PLAIN) {
+		if (expander_sec_copy(j->j_sec, certs, &body, &dlen, err,
+		    errlen) < 0)
+			return NULL;
+		data = body;
+	}
+	*len = (size_t)n + dlen;
 	copy = mmhs_malloc(*len);
 	memcpy(copy, field, (size_t)n);
-	memcpy(copy + n, j->j_env->le_data, j->j_env->le_len);
+	memcpy(copy + n, data, dlen);
+	free(body);
 	return copy;
+}
+
+/* send_sec_text - the security part of the "expanded" line's extra */
+static void
+send_sec_text(const struct exp_job *j, char *buf, size_t len)
+{
+	static const char *const kind[] = { "none", "signed", "reencrypted" };
+	const struct exp_sec *xs = j->j_sec;
+	size_t	off, i;
+
+	if (xs == NULL || (xs->xs_kind == EXP_SEC_PLAIN &&
+	    xs->xs_note[0] == '\0')) {
+		buf[0] = '\0';
+		return;
+	}
+	off = (size_t)snprintf(buf, len, " security=%s mlhist=%d note=\"",
+	    kind[xs->xs_kind], xs->xs_kind == EXP_SEC_PLAIN ? xs->xs_nhist :
+	    xs->xs_nhist + 1);
+	for (i = 0; xs->xs_note[i] != '\0' && off + 2 < len; i++)
+		buf[off++] = xs->xs_note[i] == '"' || xs->xs_note[i] == '\\' ||
+		    (unsigned char)xs->xs_note[i] < 0x20 ? '\'' :
+		    xs->xs_note[i];
+	snprintf(buf + off, len - off, "\"");
 }
 
 /* send_done - reply, report to the owner and log after the submission */
 static void
 send_done(struct exp_job *j, const struct exp_send *s,
 	const struct exp_result *res, struct exp_out *out, size_t n,
-	size_t skipped, long accepted, const char *err)
+	size_t nocert, size_t skipped, long accepted, const char *err)
 {
 	struct exp_report rp;
-	char	extra[600], res_text[600], rerr[512], note[160];
+	char	extra[1400], sec[750], res_text[600], rerr[512], note[240];
 	size_t	i, failed = n - (size_t)(accepted > 0 ? accepted : 0);
 
 	if (accepted < 0) {
@@ -141,9 +183,13 @@ send_done(struct exp_job *j, const struct exp_send *s,
 			mmhs_warn("list %s: no report to the owner %s: %s",
 			    j->j_list_addr, s->es_from, rerr);
 		snprintf(note, sizeof(note), "%s", "");
-		if (failed > 0)
+		if (failed > nocert)
 			snprintf(note, sizeof(note), "; %zu refused by the "
-			    "MTA, reported to the owner", failed);
+			    "MTA, reported to the owner", failed - nocert);
+		if (nocert > 0)
+			snprintf(note + strlen(note), sizeof(note) -
+			    strlen(note), "; %zu without a certificate to "
+			    "encrypt to, reported to the owner", nocert);
 		if (skipped > 0)
 			snprintf(note + strlen(note), sizeof(note) -
 			    strlen(note), "; %zu without a mail address",
@@ -158,11 +204,12 @@ send_done(struct exp_job *j, const struct exp_send *s,
 			expander_track(j, "failed", out[i].eo_addr, res_text,
 			    NULL);
 		}
+	send_sec_text(j, sec, sizeof(sec));
 	snprintf(extra, sizeof(extra), "members=%zu lists=%zu duplicates=%zu "
-	    "accepted=%ld refused=%zu skipped=%zu owner=%s history=%zu",
+	    "accepted=%ld refused=%zu skipped=%zu owner=%s history=%zu%s",
 	    res->xr_n, res->xr_lists, res->xr_dups, accepted > 0 ? accepted :
 	    0, accepted >= 0 ? failed : 0, skipped, s->es_from,
-	    j->j_hist->eh_n);
+	    j->j_hist->eh_n, sec);
 	snprintf(res_text, sizeof(res_text), "%d %s", j->j_reply->lr_code,
 	    j->j_reply->lr_text);
 	expander_track(j, accepted > 0 ? "expanded" : accepted < 0 ?
@@ -179,8 +226,9 @@ expander_send(struct exp_job *j)
 	struct exp_send s;
 	struct exp_out *out;
 	char	host[256], err[512], res_text[1100];
+	STACK_OF(X509) *certs = NULL;
 	char   *copy = NULL;
-	size_t	n, skipped, len = 0;
+	size_t	n, m, skipped, len = 0;
 	long	accepted;
 	int	port;
 
@@ -196,13 +244,23 @@ expander_send(struct exp_job *j)
 		return;
 	}
 	out = mmhs_calloc(res.xr_n + 1, sizeof(*out));
-	n = send_outs(j, &res, out, &skipped);
+	n = m = send_outs(j, &res, out, &skipped);
+	if (n > 0 && j->j_sec != NULL && j->j_sec->xs_kind ==
+	    EXP_SEC_REENCRYPT) {
+		certs = sk_X509_new_null();
+		m = certs != NULL ? expander_sec_certs(j, out, n, certs) : 0;
+	}
 	if (n == 0) {
 		expander_reply(j, 550, "5.2.4 list %s has no member with a "
 		    "mail address (%zu without)", j->j_list_addr, skipped);
-	} else if ((copy = send_copy(j, &len)) == NULL) {
-		expander_reply(j, 550, "5.3.5 list %s: its address cannot be "
-		    "written into a %s field", j->j_list_addr, EXP_HIST_FIELD);
+	} else if (m == 0) {
+		expander_reply(j, 550, "5.7.5 list %s: no member has a "
+		    "certificate to encrypt to (the first: %s)",
+		    j->j_list_addr, out[0].eo_text);
+	} else if ((copy = send_copy(j, certs, &len, err,
+	    sizeof(err))) == NULL) {
+		expander_reply(j, 550, "5.3.5 list %s: %s", j->j_list_addr,
+		    err);
 	} else if (mmhs_agent_peer_addr(ag, "mta", "smtp", host, sizeof(host),
 	    &port, err, sizeof(err)) < 0) {
 		expander_reply(j, 451, "4.3.5 list %s: no MTA to resubmit to: "
@@ -219,8 +277,9 @@ expander_send(struct exp_job *j)
 		s.es_batch = send_mta_batch(ag);
 		s.es_retries = EXP_RETRIES;
 		s.es_timeout = EXP_SMTP_TIMEOUT;
-		accepted = expander_submit(&s, out, n, err, sizeof(err));
-		send_done(j, &s, &res, out, n, skipped, accepted, err);
+		accepted = expander_submit(&s, out, m, err, sizeof(err));
+		send_done(j, &s, &res, out, n, n - m,
+		    skipped, accepted, err);
 		goto done;
 	}
 	snprintf(res_text, sizeof(res_text), "%d %s", j->j_reply->lr_code,
@@ -228,6 +287,8 @@ expander_send(struct exp_job *j)
 	expander_track(j, j->j_reply->lr_code / 100 == 4 ? "deferred" :
 	    "refused", j->j_rcpt, res_text, NULL);
 done:
+	if (certs != NULL)
+		sk_X509_pop_free(certs, X509_free);
 	mmhs_free(copy);
 	mmhs_free(out);
 	expander_result_free(&res);

@@ -8,6 +8,7 @@
  * profiler_submit.c	resubmission of the unchanged message to the
  *			chosen roles, the reply to the MTA, the tracking log
  * profiler_rules.c	the rules themselves (pure; profiler_rules.h)
+ * profiler_sec.c	opening signed and encrypted messages to read them
  */
 #ifndef PROFILER_H
 #define PROFILER_H
@@ -16,6 +17,7 @@
 #include <time.h>
 
 #include "mmhs_agent.h"
+#include "mmhs_cms.h"
 #include "mmhs_lmtpd.h"
 #include "mmhs_summary.h"
 #include "profiler_rules.h"
@@ -41,6 +43,24 @@ struct prof_facts {
 	const char *pf_sumerr;		/* NULL, or why the summary failed */
 };
 
+/* How a message was read (profiler_sec.c); prof_sec_free() frees. */
+struct prof_sec {
+	enum mmhs_cms_kind ps_kind;	/* of the outermost layer */
+	struct mmhs_cms_open ps_co;	/* the layers, when ps_opened */
+	int	ps_opened;
+	int	ps_inner;		/* ps_msg is the inner message */
+	int	ps_signed;
+	int	ps_encrypted;
+	const struct mmhs_cms_sig *ps_sig_failed;	/* first failure */
+	const char *ps_label;		/* "ess", "ess-unverified", NULL */
+	char	ps_class[MMHS_LABEL_NAME_MAX + 1];	/* of the ESS label */
+	char	ps_label_why[300];	/* why the ESS label was not used */
+	char	ps_nokey[300];		/* why no key of the organisation */
+	char	ps_why[300];		/* why only the outer header is read */
+	const char *ps_msg;		/* what the rules read */
+	size_t	ps_len;
+};
+
 /* One copy to resubmit: a role's address, for action or information. */
 struct prof_copy {
 	char   *pc_dn;
@@ -59,6 +79,8 @@ struct prof_decision {
 	size_t	pd_ncopy;
 	struct prof_copy pd_copy[PROF_MAX_ROLES];
 	struct prof_list pd_unresolved;	/* "DN: why" */
+	const struct prof_sec *pd_sec;	/* how the message was read */
+	const char *pd_label;		/* "ess", "sio", "none" ... */
 	double	pd_decide_ms;		/* reading, rules, roles */
 };
 
@@ -76,6 +98,12 @@ void	prof_facts_free(struct prof_facts *f);
 void	prof_dir_copies(struct profiler *pf, const struct prof_set *ps,
 	    const struct prof_rule *r, struct prof_decision *d);
 void	prof_decision_free(struct prof_decision *d);
+
+/* profiler_sec.c */
+void	prof_sec_open(struct profiler *pf, const mmhs_dircache_entry_t *org,
+	    const char *msg, size_t len, struct prof_sec *ps);
+void	prof_sec_free(struct prof_sec *ps);
+const char *prof_sec_protected(const struct prof_sec *ps);
 
 /* profiler_submit.c */
 void	prof_submit(struct profiler *pf, const struct mmhs_lmtp_envelope *env,

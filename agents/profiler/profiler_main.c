@@ -85,42 +85,6 @@ prof_on_rcpt(void *arg, const char *rcpt, const char *params,
 	return 0;
 }
 
-/* prof_one - decide and resubmit for recipient i */
-static void
-prof_one(struct profiler *pf, const struct mmhs_lmtp_envelope *env,
-	size_t i, const struct mmhs_summary *su, const struct prof_facts *f,
-	time_t now, double read_ms, struct mmhs_lmtp_reply *reply)
-{
-	mmhs_dircache_entry_t *org;
-	const struct prof_rule *r = NULL;
-	struct prof_decision d;
-	struct prof_set ps;
-	struct timespec t0;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if ((org = prof_dir_org(pf, env->le_rcpt[i], reply->lr_text,
-	    sizeof(reply->lr_text))) == NULL) {
-		reply->lr_code = 550;	/* gone since RCPT */
-		return;
-	}
-	prof_dir_set(pf, org, &ps);
-	mmhs_dircache_entry_free(org);
-	prof_note_skipped(pf, &ps);
-	memset(&d, 0, sizeof(d));
-	d.pd_org_addr = env->le_rcpt[i];
-	d.pd_rcpt_params = env->le_rcpt_params[i];
-	if (f->pf_sumerr != NULL) {
-		d.pd_why = mmhs_malloc(strlen(f->pf_sumerr) + 32);
-		sprintf(d.pd_why, "message not readable: %s", f->pf_sumerr);
-	} else
-		r = prof_set_eval(&ps, &f->pf_msg, now);
-	prof_dir_copies(pf, &ps, r, &d);
-	d.pd_decide_ms = read_ms + prof_ms_since(&t0);
-	prof_submit(pf, env, su, &d, reply);
-	prof_decision_free(&d);
-	prof_set_free(&ps);
-}
-
 /* prof_trim - s without white space around it (in place), or NULL */
 static char *
 prof_trim(char *s)
@@ -138,41 +102,95 @@ prof_trim(char *s)
 	return s;
 }
 
-/* prof_on_message - after the dot: one reply per recipient */
+/* prof_read - the summary and the facts of what sec says to read; the
+ * reason in err (and empty facts) when its header cannot be read */
+static void
+prof_read(struct profiler *pf, const struct mmhs_lmtp_envelope *env,
+	const struct prof_sec *sec, struct mmhs_summary *su,
+	struct prof_facts *f, struct prof_decision *d, char *err,
+	size_t errlen)
+{
+	memset(su, 0, sizeof(*su));
+	memset(f, 0, sizeof(*f));
+	d->pd_sec = sec;
+	d->pd_label = "none";
+	if (mmhs_summary_parse(su, sec->ps_msg, sec->ps_len, err,
+	    errlen) < 0) {
+		mmhs_warn("from <%s>: %s; to the default role",
+		    env->le_mail_from, err);
+		mmhs_summary_free(su);
+		memset(su, 0, sizeof(*su));
+		su->su_prec = MMHS_PREC_ROUTINE;
+		/* for the tracking log, as far as it can be read */
+		su->su_message_id = prof_trim(mmhs_summary_field(env->le_data,
+		    env->le_len, "Message-ID"));
+		f->pf_sumerr = err;
+		return;
+	}
+	prof_dir_facts(pf, su, env->le_mail_from, f);
+	if (sec->ps_class[0] != '\0') {
+		f->pf_msg.pm_class = sec->ps_class;	/* signed label */
+		d->pd_label = "ess";
+	} else if (su->su_class != NULL)
+		d->pd_label = "sio";
+}
+
+/* prof_one - read, decide and resubmit for recipient i */
+static void
+prof_one(struct profiler *pf, const struct mmhs_lmtp_envelope *env,
+	size_t i, time_t now, struct mmhs_lmtp_reply *reply)
+{
+	mmhs_dircache_entry_t *org;
+	const struct prof_rule *r = NULL;
+	struct prof_decision d;
+	struct mmhs_summary su;
+	struct prof_facts f;
+	struct prof_sec sec;
+	struct prof_set ps;
+	struct timespec t0;
+	char	err[256];
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((org = prof_dir_org(pf, env->le_rcpt[i], reply->lr_text,
+	    sizeof(reply->lr_text))) == NULL) {
+		reply->lr_code = 550;	/* gone since RCPT */
+		return;
+	}
+	prof_sec_open(pf, org, env->le_data, env->le_len, &sec);
+	prof_dir_set(pf, org, &ps);
+	mmhs_dircache_entry_free(org);
+	prof_note_skipped(pf, &ps);
+	memset(&d, 0, sizeof(d));
+	prof_read(pf, env, &sec, &su, &f, &d, err, sizeof(err));
+	d.pd_org_addr = env->le_rcpt[i];
+	d.pd_rcpt_params = env->le_rcpt_params[i];
+	if (f.pf_sumerr != NULL) {
+		d.pd_why = mmhs_malloc(strlen(f.pf_sumerr) + 32);
+		sprintf(d.pd_why, "message not readable: %s", f.pf_sumerr);
+	} else
+		r = prof_set_eval(&ps, &f.pf_msg, now);
+	prof_dir_copies(pf, &ps, r, &d);
+	d.pd_decide_ms = prof_ms_since(&t0);
+	prof_submit(pf, env, &su, &d, reply);
+	prof_decision_free(&d);
+	prof_set_free(&ps);
+	prof_facts_free(&f);
+	mmhs_summary_free(&su);
+	prof_sec_free(&sec);
+}
+
+/* prof_on_message - after the dot: one reply per recipient, each read
+ * with its own organisation's key */
 static void
 prof_on_message(void *arg, const struct mmhs_lmtp_envelope *env,
 	struct mmhs_lmtp_reply *replies)
 {
 	struct profiler *pf = arg;
-	struct mmhs_summary su;
-	struct prof_facts f;
-	struct timespec t0;
-	char	err[256];
 	time_t	now = time(NULL);
-	double	read_ms;
 	size_t	i;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	memset(&su, 0, sizeof(su));
-	if (mmhs_summary_parse(&su, env->le_data, env->le_len, err,
-	    sizeof(err)) < 0) {
-		mmhs_warn("from <%s>: %s; to the default role",
-		    env->le_mail_from, err);
-		mmhs_summary_free(&su);
-		memset(&su, 0, sizeof(su));
-		su.su_prec = MMHS_PREC_ROUTINE;
-		/* for the tracking log, as far as it can be read */
-		su.su_message_id = prof_trim(mmhs_summary_field(env->le_data,
-		    env->le_len, "Message-ID"));
-		memset(&f, 0, sizeof(f));
-		f.pf_sumerr = err;
-	} else
-		prof_dir_facts(pf, &su, env->le_mail_from, &f);
-	read_ms = prof_ms_since(&t0);
 	for (i = 0; i < env->le_nrcpt; i++)
-		prof_one(pf, env, i, &su, &f, now, read_ms, &replies[i]);
-	prof_facts_free(&f);
-	mmhs_summary_free(&su);
+		prof_one(pf, env, i, now, &replies[i]);
 }
 
 /* prof_on_signal - stop the loop */

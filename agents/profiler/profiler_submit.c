@@ -24,9 +24,11 @@
  *		forwarding loop (more than PROF_MAX_HOPS Received: fields)
  * and one "profiled" line in the tracking log with the organisation,
  * the rule set, the rule that fired (or "default" and why), the action
- * and information addresses, and delays=D/S: milliseconds spent on the
- * decision (message summary, directory, rules, roles) and on the
- * resubmission (the MTA's SMTP dialogue, its queue commit included).
+ * and information addresses, how the message was read (protected=,
+ * label=, read=, sig=: profiler_sec.c), and delays=D/S: milliseconds
+ * spent on the decision (opening the layers, message summary, directory,
+ * rules, roles) and on the resubmission (the MTA's SMTP dialogue, its
+ * queue commit included).
  */
 #include "config.h"
 
@@ -174,6 +176,45 @@ prof_kv(char *buf, size_t len, const char *key, const char *val)
 	buf[pos] = '\0';
 }
 
+/* prof_track_sec - how the message was read: protected= (none, signed,
+ * encrypted, signed,encrypted), label= (ess, sio, none), and when it
+ * applies read=outer with why, sig= with the failure and its reason,
+ * and why a signed label was not used */
+static void
+prof_track_sec(char *extra, size_t len, const struct prof_decision *d)
+{
+	const struct prof_sec *s = d->pd_sec;
+	const char *signer;
+	size_t	pos = strlen(extra);
+
+	if (s == NULL)
+		return;
+	snprintf(extra + pos, len - pos, "%sprotected=%s label=%s",
+	    pos ? " " : "", prof_sec_protected(s), d->pd_label);
+	if (s->ps_kind == MMHS_CMS_NONE)
+		return;
+	pos = strlen(extra);
+	snprintf(extra + pos, len - pos, " read=%s", s->ps_inner ? "inner" :
+	    "outer");
+	prof_kv(extra, len, "unread", s->ps_inner ? NULL : s->ps_why);
+	if (s->ps_signed) {
+		pos = strlen(extra);
+		snprintf(extra + pos, len - pos, " sig=%s",
+		    s->ps_sig_failed == NULL ? "ok" :
+		    mmhs_sig_status_name(s->ps_sig_failed->cs_status));
+		prof_kv(extra, len, "sigerr", s->ps_sig_failed == NULL ? NULL :
+		    s->ps_sig_failed->cs_reason);
+		signer = s->ps_co.co_sig[s->ps_co.co_nsig -
+		    1].cs_signer_subject;
+		prof_kv(extra, len, "signer", signer[0] ? signer : NULL);
+	}
+	if (s->ps_label != NULL && strcmp(s->ps_label, "ess-unverified") == 0)
+		prof_kv(extra, len, "labelerr", "signed label not used: its "
+		    "signature failed");
+	else if (s->ps_label_why[0] != '\0')
+		prof_kv(extra, len, "labelerr", s->ps_label_why);
+}
+
 /* prof_addrs - the addresses of the action (info = 0) or info copies */
 static void
 prof_addrs(const struct prof_decision *d, int info, char *out, size_t len)
@@ -212,6 +253,7 @@ prof_track(struct profiler *pf, const struct mmhs_lmtp_envelope *env,
 		prof_kv(extra, sizeof(extra), "unresolved",
 		    d->pd_unresolved.pl_v[i]);
 	prof_kv(extra, sizeof(extra), "refused", refused);
+	prof_track_sec(extra, sizeof(extra), d);
 	pos = strlen(extra);
 	snprintf(delays, sizeof(delays), " delays=%.2f/%.2f", d->pd_decide_ms,
 	    submit_ms);
