@@ -198,14 +198,14 @@ agent_first(void *arg, const mmhs_dircache_entry_t *e)
 
 /* agent_find_one - the first entry with attr=value, or NULL */
 static mmhs_dircache_entry_t *
-agent_find_one(struct mmhs_agent *ag, const char *attr, const char *value)
+agent_find_one(mmhs_dircache_t *dc, const char *attr, const char *value)
 {
 	char	uuid[sizeof(((mmhs_dircache_entry_t *)0)->de_uuid)] = "";
 
-	if (mmhs_dircache_find(ag->ag_cache, attr, value, agent_first,
-	    uuid) <= 0 || uuid[0] == '\0')
+	if (mmhs_dircache_find(dc, attr, value, agent_first, uuid) <= 0 ||
+	    uuid[0] == '\0')
 		return NULL;
-	return mmhs_dircache_by_uuid(ag->ag_cache, uuid);
+	return mmhs_dircache_by_uuid(dc, uuid);
 }
 
 /* agent_by_oraddr - the entry of an O/R address, or NULL */
@@ -218,7 +218,7 @@ agent_by_oraddr(struct mmhs_agent *ag, const char *addr)
 	if (mmhs_oraddr_parse(addr, 0, &oa, NULL, 0) < 0 ||
 	    mmhs_oraddr_format(&oa, canon, sizeof(canon)) < 0)
 		return NULL;
-	return agent_find_one(ag, "mhs-or-addresses", canon);
+	return agent_find_one(ag->ag_cache, "mhs-or-addresses", canon);
 }
 
 mmhs_dircache_entry_t *
@@ -246,7 +246,7 @@ mmhs_agent_entry_for(struct mmhs_agent *ag, const char *addr, char *detail,
 		return agent_by_oraddr(ag, a);
 	if ((at = strrchr(a, '@')) == NULL || at == a)
 		return NULL;
-	if ((e = agent_find_one(ag, "mail", a)) != NULL)
+	if ((e = agent_find_one(ag->ag_cache, "mail", a)) != NULL)
 		return e;
 	/* do+info@x: the plus and what follows up to the @ is the detail */
 	if ((plus = memchr(a, '+', (size_t)(at - a))) == NULL || plus == a)
@@ -256,8 +256,8 @@ mmhs_agent_entry_for(struct mmhs_agent *ag, const char *addr, char *detail,
 		snprintf(detail, detaillen, "%s", plus + 1);
 	*at = '@';
 	memmove(plus, at, strlen(at) + 1);
-	if ((e = agent_find_one(ag, "mail", a)) == NULL && detail != NULL &&
-	    detaillen > 0)
+	if ((e = agent_find_one(ag->ag_cache, "mail", a)) == NULL &&
+	    detail != NULL && detaillen > 0)
 		detail[0] = '\0';
 	return e;
 }
@@ -316,14 +316,14 @@ agent_policy_fill(const mmhs_dircache_entry_t *e, const char *oid,
 }
 
 int
-mmhs_agent_policy(struct mmhs_agent *ag, const char *oid,
-    struct mmhs_policy *p, char *err, size_t errlen)
+mmhs_agent_policy_of(void *dircache, const char *oid, struct mmhs_policy *p,
+    char *err, size_t errlen)
 {
 	mmhs_dircache_entry_t *e;
 	int	rc;
 
-	if (oid == NULL || ag->ag_cache == NULL ||
-	    (e = agent_find_one(ag, "mmhsPolicyId", oid)) == NULL) {
+	if (oid == NULL || dircache == NULL ||
+	    (e = agent_find_one(dircache, "mmhsPolicyId", oid)) == NULL) {
 		snprintf(err, errlen, "no security policy entry has "
 		    "mmhsPolicyId %s", oid ? oid : "(none)");
 		return -1;
@@ -331,4 +331,11 @@ mmhs_agent_policy(struct mmhs_agent *ag, const char *oid,
 	rc = agent_policy_fill(e, oid, p, err, errlen);
 	mmhs_dircache_entry_free(e);
 	return rc;
+}
+
+int
+mmhs_agent_policy(struct mmhs_agent *ag, const char *oid,
+    struct mmhs_policy *p, char *err, size_t errlen)
+{
+	return mmhs_agent_policy_of(ag->ag_cache, oid, p, err, errlen);
 }

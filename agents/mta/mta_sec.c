@@ -24,12 +24,8 @@ mta_sec_policy(void *arg, const char *oid, struct mmhs_policy *p, char *err,
 	size_t errlen)
 {
 	struct mta *m = arg;
-	struct mmhs_agent ag;
 
-	/* mmhs_agent_policy() reads ag_cache only (lib/mmhs_agent_dir.c) */
-	memset(&ag, 0, sizeof(ag));
-	ag.ag_cache = m->m_cache;
-	return mmhs_agent_policy(&ag, oid, p, err, errlen);
+	return mmhs_agent_policy_of(m->m_cache, oid, p, err, errlen);
 }
 
 /* mta_sec_site - our site's entry and its parsed ceiling */
@@ -177,6 +173,22 @@ mta_sec_values(const mmhs_dircache_entry_t *e, const char *attr)
 		o += (size_t)sprintf(r + o, "%s%s", i ? "\n" : "",
 		    a->da_vals[i]);
 	return r;
+}
+
+/* mta_sec_hop_is_store - is next hop hop_dn a store of this site? */
+int
+mta_sec_hop_is_store(struct mta *m, const char *hop_dn)
+{
+	mmhs_dircache_entry_t *e;
+	const char *type;
+	int	yes;
+
+	if ((e = mmhs_dircache_by_dn(m->m_cache, hop_dn)) == NULL)
+		return 0;
+	type = mmhs_dircache_value(e, "mmhsAgentType");
+	yes = type != NULL && strcasecmp(type, "store") == 0;
+	mmhs_dircache_entry_free(e);
+	return yes;
 }
 
 /* mta_sec_hop_ceiling - the ceilings a next hop is bound by, or NULL */

@@ -51,6 +51,9 @@ int	mta_sec_signatures(const struct mmhs_secmsg *sm, char *reply,
 int	mta_sec_requirements(struct mta *m, struct mmhs_secreq *rq,
 	    struct mmhs_policy *site_policy, char *err, size_t errlen);
 
+/* Is next hop hop_dn an agent of type store (mmhsAgentType)? */
+int	mta_sec_hop_is_store(struct mta *m, const char *hop_dn);
+
 /*
  * The ceilings next hop hop_dn is bound by: its mmhsDomainCeiling
  * values, else those of its mmhsSite when that is another site, one per

@@ -232,6 +232,13 @@ dsn_in_catrin() {
 	return 1
 }
 wait_for "a DSN saying why comes back to catrin.blackmore" dsn_in_catrin
+# the MTA refused it for the store (the store would have too)
+if grep -F "msgid=$msgid2" "$MMHS_TRACK_LOG" | grep "agent=mta event=refused" |
+    grep -q "to=ops.jfhq@mod.westland.example .*550 5.7.1 label WESTLAND TOP SECRET"; then
+	ok "the MTA does not hand the store what the mailbox may not hold"
+else
+	not_ok "the MTA does not hand the store what the mailbox may not hold"
+fi
 if has_msg "$ops" "$subj2" Operations || has_msg "$ops" "$subj2"; then
 	not_ok "the TOP SECRET message is not in the Operations Officer's mailbox"
 else
