@@ -5,7 +5,8 @@
  * verify and recovery read one (a segment may be damaged or forged):
  * arc_rec_parse() from offset 0 record after record, the metadata lines of
  * each record with arc_meta_next() and arc_meta_get(), the entries of each
- * checkpoint with arc_ckpt_get().  The input is copied into a buffer of its
+ * checkpoint with arc_ckpt_get(), the original and the archive's copy of
+ * each message record with arc_rec_parts().  The input is copied into a buffer of its
  * exact size, so AddressSanitizer sees any read past the end.
  * Properties: a record parsed whole lies inside the input (r_len octets
  * from where it starts, meta, data and hash in that order), its type is
@@ -13,7 +14,9 @@
  * a metadata line has a non-empty name of visible octets and a value
  * without control octets; a parse that asks for more bytes does so only
  * when the record's length runs past the input; arc_rec_header() of the
- * parsed fields gives back the same header octets.
+ * parsed fields gives back the same header octets; the parts of a
+ * record are refused with a reason or lie inside its data, the original
+ * first and the copy right after it, together exactly the data.
  * Interface: libFuzzer's.
  * Error behaviour: a broken property aborts.
  */
@@ -62,6 +65,27 @@ fuzz_meta(const struct arc_rec *r, size_t off)
 		fuzz_fail("arc_meta_get overran its buffer", off);
 }
 
+/* fuzz_parts - the original and the copy of a message record */
+static void
+fuzz_parts(const struct arc_rec *r, size_t off)
+{
+	struct arc_parts p;
+	char	err[ARC_ERR_LEN] = "";
+	const unsigned char *d = (const unsigned char *)r->r_data;
+
+	if (arc_rec_parts(r, &p, err, sizeof(err)) != 0) {
+		if (err[0] == '\0')
+			fuzz_fail("parts refused without a reason", off);
+		return;
+	}
+	if (p.p_orig != d || p.p_orig_len > r->r_datalen)
+		fuzz_fail("original outside the record's data", off);
+	if (p.p_copy == NULL ? p.p_orig_len != r->r_datalen :
+	    p.p_copy != d + p.p_orig_len ||
+	    p.p_orig_len + p.p_copy_len != r->r_datalen)
+		fuzz_fail("original and copy are not the data", off);
+}
+
 /* fuzz_record - properties of one record parsed whole */
 static void
 fuzz_record(const unsigned char *base, size_t size, size_t off,
@@ -85,8 +109,10 @@ fuzz_record(const unsigned char *base, size_t size, size_t off,
 	if (memcmp(hdr, base + off, ARC_HDR_LEN) != 0)
 		fuzz_fail("header does not encode back to itself", off);
 	fuzz_meta(r, off);
-	if (r->r_type != ARC_TYPE_CKPT)
+	if (r->r_type != ARC_TYPE_CKPT) {
+		fuzz_parts(r, off);
 		return;
+	}
 	if (r->r_datalen == 0 || r->r_datalen % ARC_CKPT_ENT != 0)
 		fuzz_fail("checkpoint data not whole entries", off);
 	for (i = 0; i < r->r_datalen / ARC_CKPT_ENT; i++)
