@@ -171,15 +171,18 @@ sctl list "$OPS_DN" Inbox | awk -F'\t' '$8 == "t50-both" { print $3 }' |
 # -- an over-classified message ------------------------------------------------
 submit "$CEIN" t50-secret "MMHS-Primary-Precedence: 2" \
     'SIO-Label: marking="WESTLAND SECRET"'
+# The MTA refuses it for the store (mmhs-mta(8), "Clearances of local
+# mailboxes") with the store's own decision and words; a label the MTA
+# cannot read reaches the store, which refuses it itself (t61).
 refused() {
-	grep -q 'agent=store event=refused msgid=<t50-secret@t50.test>' \
+	grep -Eq 'agent=(mta|store) event=refused .*msgid=<t50-secret@t50.test>' \
 	    "$MMHS_TRACK_LOG"
 }
 if wait_for 20 refused; then
-	line=$(grep 'agent=store event=refused msgid=<t50-secret@t50.test>' \
+	line=$(grep -E 'agent=(mta|store) event=refused .*msgid=<t50-secret@t50.test>' \
 	    "$MMHS_TRACK_LOG")
 	grep -q "550 5.7.1 label WESTLAND SECRET is above the clearance CONFIDENTIAL of $CEIN_DN" \
-	    <<<"$line" && ok "store refused: 550 5.7.1 with the reason" ||
+	    <<<"$line" && ok "refused for the mailbox: 550 5.7.1 with the reason" ||
 	    not_ok "refusal text: $line"
 else
 	not_ok "no refusal of t50-secret in the tracking log"
