@@ -100,6 +100,10 @@ char   *mmhs_agent_mail_of(struct mmhs_agent *ag, const char *dn);
 /* Security policy of OID (from the mmhsSecurityPolicy entries); 0 or -1. */
 int	mmhs_agent_policy(struct mmhs_agent *ag, const char *oid,
 	    struct mmhs_policy *p, char *err, size_t errlen);
+/* The first entry of cache dc with attr=value (an indexed attribute),
+ * or NULL (caller frees). */
+mmhs_dircache_entry_t *mmhs_agent_find_one(mmhs_dircache_t *dc,
+	    const char *attr, const char *value);
 /* The same from any directory cache (an mmhs_dircache_t *): programs
  * with a cache of their own (the MTA), and mmhs_secmsg_policy_fn. */
 int	mmhs_agent_policy_of(void *dircache, const char *oid,

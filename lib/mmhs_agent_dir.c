@@ -196,9 +196,8 @@ agent_first(void *arg, const mmhs_dircache_entry_t *e)
 	return 1;
 }
 
-/* agent_find_one - the first entry with attr=value, or NULL */
-static mmhs_dircache_entry_t *
-agent_find_one(mmhs_dircache_t *dc, const char *attr, const char *value)
+mmhs_dircache_entry_t *
+mmhs_agent_find_one(mmhs_dircache_t *dc, const char *attr, const char *value)
 {
 	char	uuid[sizeof(((mmhs_dircache_entry_t *)0)->de_uuid)] = "";
 
@@ -218,7 +217,7 @@ agent_by_oraddr(struct mmhs_agent *ag, const char *addr)
 	if (mmhs_oraddr_parse(addr, 0, &oa, NULL, 0) < 0 ||
 	    mmhs_oraddr_format(&oa, canon, sizeof(canon)) < 0)
 		return NULL;
-	return agent_find_one(ag->ag_cache, "mhs-or-addresses", canon);
+	return mmhs_agent_find_one(ag->ag_cache, "mhs-or-addresses", canon);
 }
 
 mmhs_dircache_entry_t *
@@ -246,7 +245,7 @@ mmhs_agent_entry_for(struct mmhs_agent *ag, const char *addr, char *detail,
 		return agent_by_oraddr(ag, a);
 	if ((at = strrchr(a, '@')) == NULL || at == a)
 		return NULL;
-	if ((e = agent_find_one(ag->ag_cache, "mail", a)) != NULL)
+	if ((e = mmhs_agent_find_one(ag->ag_cache, "mail", a)) != NULL)
 		return e;
 	/* do+info@x: the plus and what follows up to the @ is the detail */
 	if ((plus = memchr(a, '+', (size_t)(at - a))) == NULL || plus == a)
@@ -256,7 +255,7 @@ mmhs_agent_entry_for(struct mmhs_agent *ag, const char *addr, char *detail,
 		snprintf(detail, detaillen, "%s", plus + 1);
 	*at = '@';
 	memmove(plus, at, strlen(at) + 1);
-	if ((e = agent_find_one(ag->ag_cache, "mail", a)) == NULL &&
+	if ((e = mmhs_agent_find_one(ag->ag_cache, "mail", a)) == NULL &&
 	    detail != NULL && detaillen > 0)
 		detail[0] = '\0';
 	return e;
@@ -323,7 +322,7 @@ mmhs_agent_policy_of(void *dircache, const char *oid, struct mmhs_policy *p,
 	int	rc;
 
 	if (oid == NULL || dircache == NULL ||
-	    (e = agent_find_one(dircache, "mmhsPolicyId", oid)) == NULL) {
+	    (e = mmhs_agent_find_one(dircache, "mmhsPolicyId", oid)) == NULL) {
 		snprintf(err, errlen, "no security policy entry has "
 		    "mmhsPolicyId %s", oid ? oid : "(none)");
 		return -1;

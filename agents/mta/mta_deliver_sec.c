@@ -30,6 +30,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mmhs_agent.h"
 #include "mmhs_alloc.h"
 #include "mmhs_log.h"
 #include "mmhs_smtpcmd.h"
@@ -100,14 +101,6 @@ mtd_sec_track(struct mtd *d, const struct mtd_job *j, const char *hop,
 		mtd_sec_track_one(d, j->j_msg, j->j_rcpt[i], hop, text);
 }
 
-/* mtd_sec_first - the first entry found (a find callback) */
-static int
-mtd_sec_first(void *arg, const mmhs_dircache_entry_t *e)
-{
-	snprintf(arg, sizeof(e->de_uuid), "%s", e->de_uuid);
-	return 1;
-}
-
 /* mtd_sec_mailbox - the mmhsMailbox entry of address addr (a subaddress
  * "+detail" is the same mailbox), or NULL */
 static mmhs_dircache_entry_t *
@@ -115,15 +108,14 @@ mtd_sec_mailbox(mmhs_dircache_t *c, const char *addr)
 {
 	mmhs_dircache_entry_t *e;
 	const mmhs_dircache_attr_t *oc;
-	char	a[MMHS_SMTPCMD_PATH_MAX + 1], uuid[37] = "", *plus, *at;
+	char	a[MMHS_SMTPCMD_PATH_MAX + 1], *plus, *at;
 	size_t	i;
 
 	snprintf(a, sizeof(a), "%s", addr);
 	if ((at = strrchr(a, '@')) != NULL && (plus = memchr(a, '+',
 	    (size_t)(at - a))) != NULL)
 		memmove(plus, at, strlen(at) + 1);
-	if (mmhs_dircache_find(c, "mail", a, mtd_sec_first, uuid) <= 0 ||
-	    uuid[0] == '\0' || (e = mmhs_dircache_by_uuid(c, uuid)) == NULL)
+	if ((e = mmhs_agent_find_one(c, "mail", a)) == NULL)
 		return NULL;
 	oc = mmhs_dircache_attr(e, "objectClass");
 	for (i = 0; oc != NULL && i < oc->da_nvals; i++)

@@ -51,25 +51,14 @@ sdl_policy_fn(void *arg, const char *oid, struct mmhs_policy *p, char *err,
 	return mmhs_agent_policy(arg, oid, p, err, errlen);
 }
 
-/* sdl_first - mmhs_dircache_find callback: the first entry's uuid */
-static int
-sdl_first(void *arg, const mmhs_dircache_entry_t *e)
-{
-	snprintf(arg, sizeof(e->de_uuid), "%s", e->de_uuid);
-	return 1;
-}
-
 void
 sdl_requirements(struct mmhs_agent *ag, const char *oid,
     struct mmhs_secreq *rq)
 {
-	mmhs_dircache_entry_t *site, *pol = NULL;
-	char uuid[sizeof(((mmhs_dircache_entry_t *) 0)->de_uuid)] = "";
+	mmhs_dircache_entry_t *site, *pol;
 
 	site = mmhs_dircache_by_dn(ag->ag_cache, sdl_site_dn(ag));
-	if (mmhs_dircache_find(ag->ag_cache, "mmhsPolicyId", oid, sdl_first,
-	    uuid) > 0 && uuid[0] != '\0')
-		pol = mmhs_dircache_by_uuid(ag->ag_cache, uuid);
+	pol = mmhs_agent_find_one(ag->ag_cache, "mmhsPolicyId", oid);
 	mmhs_secreq_from_entries(site, pol, rq);
 	mmhs_dircache_entry_free(site);
 	mmhs_dircache_entry_free(pol);
